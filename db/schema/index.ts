@@ -1,0 +1,4 @@
+export * from './members';
+export * from './groups';
+export * from './threads';
+export * from './posts';

@@ -1,0 +1,52 @@
+import { sql } from 'drizzle-orm';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { groups } from './groups';
+import { members } from './members';
+
+export const threads = pgTable(
+  'threads',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id),
+    authorId: integer('author_id')
+      .notNull()
+      .references(() => members.id),
+    title: text('title').notNull(),
+    pinned: boolean('pinned').notNull().default(false),
+    closed: boolean('closed').notNull().default(false),
+    /** Post-number allocator: the thread row is locked while a reply takes the next number. */
+    lastPostNumber: integer('last_post_number').notNull().default(0),
+    /** Visible replies (the opening post and deleted posts excluded). */
+    replyCount: integer('reply_count').notNull().default(0),
+    lastPostedAt: timestamp('last_posted_at', { withTimezone: true }).notNull().defaultNow(),
+    lastPosterId: integer('last_poster_id').references(() => members.id),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    importKey: text('import_key').unique(),
+  },
+  (t) => [
+    index('threads_group_activity_idx')
+      .on(t.groupId, t.pinned.desc(), t.lastPostedAt.desc(), t.id.desc())
+      .where(sql`${t.deletedAt} is null`),
+    index('threads_author_idx').on(t.authorId),
+    index('threads_last_poster_idx').on(t.lastPosterId),
+  ],
+);
+
+/** How far each member has read each thread: drives "new posts" badges and opening at the first unread post. */
+export const threadReads = pgTable(
+  'thread_reads',
+  {
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    threadId: integer('thread_id')
+      .notNull()
+      .references(() => threads.id, { onDelete: 'cascade' }),
+    lastReadPostNumber: integer('last_read_post_number').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.memberId, t.threadId] }), index('thread_reads_thread_idx').on(t.threadId)],
+);

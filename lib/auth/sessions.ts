@@ -1,0 +1,29 @@
+import { and, eq, gt } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { members, memberSessions } from '@/db/schema';
+import type { Viewer } from '../context';
+import { SESSION_MAX_AGE_SECONDS } from '../rules';
+
+export async function openSession(db: Db, memberId: number): Promise<string> {
+  const expiresAt = new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000);
+  const [row] = await db.insert(memberSessions).values({ memberId, expiresAt }).returning({ id: memberSessions.id });
+  return row!.id;
+}
+
+/** Ends a session for good: a copy of its token stops working too. */
+export async function closeSession(db: Db, sessionId: string): Promise<void> {
+  await db.delete(memberSessions).where(eq(memberSessions.id, sessionId));
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The member behind a live session, or null when it was closed, expired or never existed. */
+export async function viewerOfSession(db: Db, sessionId: string | undefined): Promise<Viewer | null> {
+  if (!sessionId || !UUID.test(sessionId)) return null;
+  const [row] = await db
+    .select({ id: members.id, name: members.name, isAdmin: members.isAdmin })
+    .from(memberSessions)
+    .innerJoin(members, eq(members.id, memberSessions.memberId))
+    .where(and(eq(memberSessions.id, sessionId), gt(memberSessions.expiresAt, new Date())));
+  return row ?? null;
+}

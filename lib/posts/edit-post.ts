@@ -1,0 +1,48 @@
+import { count, eq, sql } from 'drizzle-orm';
+import { z } from 'zod';
+import { postRevisions, posts } from '@/db/schema';
+import type { SignedInCtx } from '../context';
+import { ConflictError, ForbiddenError } from '../errors';
+import { canEditPost } from '../permissions';
+import { parseInput } from '../validate';
+import { getReadablePost } from './post-access';
+import { postBody, recordId } from './post-schemas';
+import { renderMarkdown } from './render-markdown';
+
+export const editPostSchema = z.object({
+  postId: recordId,
+  body: postBody,
+  reason: z.string().trim().max(300, 'Keep the reason under 300 characters.').optional(),
+});
+
+/**
+ * Replaces a post's text, keeping every version in post_revisions: the first edit
+ * also files the original as revision 1, so the history always shows where a post began.
+ */
+export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ postId: number; threadId: number; number: number }> {
+  const data = parseInput(editPostSchema, input);
+  const editor = ctx.viewer;
+  return ctx.db.transaction(async (tx) => {
+    const { post, thread, group } = await getReadablePost({ db: tx, viewer: editor }, data.postId, { lock: true });
+    if (post.deletedAt) throw new ConflictError('This post was deleted and can no longer be edited.');
+    if (!canEditPost(editor, group, post)) throw new ForbiddenError('You can only edit your own posts.');
+    const ref = { postId: post.id, threadId: thread.id, number: post.number };
+    if (data.body === post.body) return ref;
+
+    const [{ value: revisions } = { value: 0 }] = await tx
+      .select({ value: count() })
+      .from(postRevisions)
+      .where(eq(postRevisions.postId, post.id));
+    const history = revisions === 0 ? [{ revision: 1, body: post.body, writtenAt: post.createdAt, writtenById: post.authorId, reason: null }] : [];
+    const now = new Date();
+    await tx.insert(postRevisions).values([
+      ...history.map((h) => ({ postId: post.id, ...h })),
+      { postId: post.id, revision: Math.max(revisions, 1) + 1, body: data.body, writtenAt: now, writtenById: editor.id, reason: data.reason ?? null },
+    ]);
+    await tx
+      .update(posts)
+      .set({ body: data.body, bodyHtml: renderMarkdown(data.body), editedAt: sql`${now.toISOString()}::timestamptz` })
+      .where(eq(posts.id, post.id));
+    return ref;
+  });
+}

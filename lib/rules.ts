@@ -1,0 +1,29 @@
+/** Forum rules as named constants, each with its reason. */
+
+/** Long enough to resist guessing, short enough to remember (Discourse and NIST both use 10+). */
+export const PASSWORD_MIN_LENGTH = 10;
+export const PASSWORD_MAX_LENGTH = 200;
+
+export const THREAD_TITLE_MIN_LENGTH = 3;
+export const THREAD_TITLE_MAX_LENGTH = 200;
+
+/** Big enough for a long write-up; a 1 MB paste is refused rather than stored and rendered on every view. */
+export const POST_BODY_MAX_LENGTH = 32_000;
+
+export const MEMBER_NAME_MAX_LENGTH = 80;
+
+/** Posts per thread page; page N holds post numbers (N-1)*PAGE+1 … N*PAGE, so any page is an index range. */
+export const POSTS_PER_PAGE = 20;
+export const THREADS_PER_PAGE = 30;
+
+/** Sign-in attempts: NodeBB-style lock per account, Discourse-style limits per address. */
+export const SIGN_IN_LIMITS = {
+  perAccount: { max: 5, windowSeconds: 15 * 60 },
+  perAddressMinute: { max: 6, windowSeconds: 60 },
+  perAddressHour: { max: 30, windowSeconds: 60 * 60 },
+} as const;
+
+/** Sign-ups from one address, so a script cannot mint thousands of accounts. */
+export const SIGN_UP_LIMIT = { max: 10, windowSeconds: 60 * 60 } as const;
+
+export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;

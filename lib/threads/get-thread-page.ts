@@ -1,0 +1,88 @@
+import { aliasedTable, and, asc, between, eq } from 'drizzle-orm';
+import { members, posts, threadReads } from '@/db/schema';
+import type { Ctx } from '../context';
+import { canEditPost, canReplyToThread, canStartThread } from '../permissions';
+import { POSTS_PER_PAGE } from '../rules';
+import { markRead } from './mark-read';
+import { getReadableThread } from './thread-access';
+
+export type PostView = {
+  id: number;
+  number: number;
+  authorId: number;
+  authorName: string;
+  createdAt: Date;
+  edited: boolean;
+  /** Null when deleted: a deleted post shows only who deleted it. */
+  bodyHtml: string | null;
+  deletedByAuthor: boolean;
+  replyTo: { number: number; authorName: string } | null;
+  canEdit: boolean;
+};
+
+export function pageOfPost(number: number): number {
+  return Math.ceil(number / POSTS_PER_PAGE);
+}
+
+/**
+ * One page of a thread. Post numbers are gap-free, so page N is the index range
+ * (N-1)*PAGE+1 … N*PAGE on (thread_id, number): page 500 of a long thread costs what page 1 does.
+ */
+export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
+  const { thread, group } = await getReadableThread(ctx, threadId);
+  const pageCount = Math.max(1, pageOfPost(thread.lastPostNumber));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  const first = (current - 1) * POSTS_PER_PAGE + 1;
+  const quoted = aliasedTable(posts, 'quoted');
+  const quotedAuthor = aliasedTable(members, 'quoted_author');
+  const rows = await ctx.db
+    .select({
+      post: posts,
+      authorName: members.name,
+      replyToNumber: quoted.number,
+      replyToAuthor: quotedAuthor.name,
+    })
+    .from(posts)
+    .innerJoin(members, eq(members.id, posts.authorId))
+    .leftJoin(quoted, eq(quoted.id, posts.replyToPostId))
+    .leftJoin(quotedAuthor, eq(quotedAuthor.id, quoted.authorId))
+    .where(and(eq(posts.threadId, thread.id), between(posts.number, first, first + POSTS_PER_PAGE - 1)))
+    .orderBy(asc(posts.number));
+
+  const viewer = ctx.viewer;
+  const postViews: PostView[] = rows.map(({ post, authorName, replyToNumber, replyToAuthor }) => ({
+    id: post.id,
+    number: post.number,
+    authorId: post.authorId,
+    authorName,
+    createdAt: post.createdAt,
+    edited: post.editedAt !== null,
+    bodyHtml: post.deletedAt ? null : post.bodyHtml,
+    deletedByAuthor: post.deletedAt !== null && post.deletedById === post.authorId,
+    replyTo: replyToNumber !== null && replyToAuthor !== null ? { number: replyToNumber, authorName: replyToAuthor } : null,
+    canEdit: canEditPost(viewer, group, post),
+  }));
+  const lastShown = postViews.at(-1)?.number;
+  if (viewer && lastShown) await markRead(ctx.db, viewer.id, thread.id, lastShown);
+  return {
+    thread,
+    group,
+    posts: postViews,
+    page: current,
+    pageCount,
+    canReply: canReplyToThread(viewer, group, thread),
+    canJoinToReply: viewer !== null && !canStartThread(viewer, group),
+  };
+}
+
+/** Where a member left off: the first post they have not read, or null when there is none to jump to. */
+export async function firstUnreadPost(ctx: Ctx, threadId: number): Promise<number | null> {
+  if (!ctx.viewer) return null;
+  const { thread } = await getReadableThread(ctx, threadId);
+  const [read] = await ctx.db
+    .select({ last: threadReads.lastReadPostNumber })
+    .from(threadReads)
+    .where(and(eq(threadReads.memberId, ctx.viewer.id), eq(threadReads.threadId, thread.id)));
+  if (!read || read.last >= thread.lastPostNumber) return null;
+  return read.last + 1;
+}
