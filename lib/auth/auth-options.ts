@@ -39,7 +39,7 @@ export const authOptions: NextAuthOptions = {
           return member ? { id: String(member.id), name: member.name, email: member.email } : null;
         } catch (error) {
           // The message reaches the form as the sign-in error ("Try again in …").
-          if (error instanceof RateLimitedError) throw new Error(error.message);
+          if (error instanceof RateLimitedError) throw new Error(error.message, { cause: error });
           throw error;
         }
       },

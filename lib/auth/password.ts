@@ -1,6 +1,7 @@
-import { Algorithm, hash, verify } from '@node-rs/argon2';
+import { hash, verify } from '@node-rs/argon2';
 
-const OPTIONS = { algorithm: Algorithm.Argon2id } as const;
+// Algorithm.Argon2id: the package exports it as a const enum, which isolated modules cannot read.
+const OPTIONS = { algorithm: 2 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);

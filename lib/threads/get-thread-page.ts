@@ -1,4 +1,4 @@
-import { aliasedTable, and, asc, between, eq } from 'drizzle-orm';
+import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { members, posts, threadReads } from '@/db/schema';
 import type { Ctx } from '../context';
 import { canEditPost, canReplyToThread, canStartThread } from '../permissions';
@@ -33,19 +33,27 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
   const pageCount = Math.max(1, pageOfPost(thread.lastPostNumber));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
   const first = (current - 1) * POSTS_PER_PAGE + 1;
-  const quoted = aliasedTable(posts, 'quoted');
-  const quotedAuthor = aliasedTable(members, 'quoted_author');
+  // The answered post's number and author, for the "in reply to #n" link.
+  const replyToNumber = sql<number | null>`(select q.number from ${posts} q where q.id = ${posts.replyToPostId})`;
+  const replyToAuthor = sql<string | null>`(select m.name from ${posts} q join ${members} m on m.id = q.author_id where q.id = ${posts.replyToPostId})`;
   const rows = await ctx.db
     .select({
-      post: posts,
+      post: {
+        id: posts.id,
+        number: posts.number,
+        authorId: posts.authorId,
+        createdAt: posts.createdAt,
+        editedAt: posts.editedAt,
+        deletedAt: posts.deletedAt,
+        deletedById: posts.deletedById,
+        bodyHtml: posts.bodyHtml,
+      },
       authorName: members.name,
-      replyToNumber: quoted.number,
-      replyToAuthor: quotedAuthor.name,
+      replyToNumber,
+      replyToAuthor,
     })
     .from(posts)
     .innerJoin(members, eq(members.id, posts.authorId))
-    .leftJoin(quoted, eq(quoted.id, posts.replyToPostId))
-    .leftJoin(quotedAuthor, eq(quotedAuthor.id, quoted.authorId))
     .where(and(eq(posts.threadId, thread.id), between(posts.number, first, first + POSTS_PER_PAGE - 1)))
     .orderBy(asc(posts.number));
 

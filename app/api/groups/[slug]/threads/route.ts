@@ -1,0 +1,33 @@
+import { NextResponse } from 'next/server';
+import { requestCtx, signedInCtx } from '@/lib/auth/viewer';
+import { errorResponse, jsonBody } from '@/lib/http';
+import { createThread } from '@/lib/threads/create-thread';
+import { listThreads } from '@/lib/threads/list-threads';
+import { threadPostUrl } from '@/lib/threads/urls';
+
+type Params = { params: Promise<{ slug: string }> };
+
+/** A group's threads, latest activity first: `?after=<cursor>` for the next page. */
+export async function GET(request: Request, { params }: Params) {
+  try {
+    const after = new URL(request.url).searchParams.get('after') ?? undefined;
+    const { group, threads, nextCursor } = await listThreads(await requestCtx(), (await params).slug, after);
+    return NextResponse.json(
+      { group: { slug: group.slug, name: group.name }, threads, nextCursor },
+      { headers: { 'Cache-Control': 'private, no-store' } },
+    );
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
+
+/** Starts a thread: `{ title, body, idempotencyKey? }`. */
+export async function POST(request: Request, { params }: Params) {
+  try {
+    const input = { ...(await jsonBody(request)), groupSlug: (await params).slug };
+    const ref = await createThread(await signedInCtx(), input);
+    return NextResponse.json({ ...ref, url: threadPostUrl(ref.threadId, ref.number) }, { status: 201 });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}

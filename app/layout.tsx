@@ -1,0 +1,36 @@
+import type { Metadata } from 'next';
+import { NextIntlClientProvider } from 'next-intl';
+import { getLocale, getTranslations } from 'next-intl/server';
+import { SiteHeader } from '@/components/SiteHeader';
+import { directionOf } from '@/i18n/locales';
+import { getViewer } from '@/lib/auth/viewer';
+import './globals.css';
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getTranslations('site');
+  return { title: { default: 'Cercle', template: '%s · Cercle' }, description: t('description') };
+}
+
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const locale = await getLocale();
+  const t = await getTranslations('site');
+  const viewer = await getViewer();
+  return (
+    <html lang={locale} dir={directionOf(locale)}>
+      <body>
+        <NextIntlClientProvider>
+          <a href="#main" className="skip-link">
+            {t('skipToContent')}
+          </a>
+          <SiteHeader viewer={viewer} />
+          <main id="main" className="container" tabIndex={-1}>
+            {children}
+          </main>
+          <footer className="site-footer container">
+            <p>{t('footer')}</p>
+          </footer>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

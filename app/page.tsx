@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import { TimeAgo } from '@/components/TimeAgo';
+import { requestCtx } from '@/lib/auth/viewer';
+import { listGroups } from '@/lib/groups/list-groups';
+
+export default async function HomePage() {
+  const t = await getTranslations('home');
+  const groups = await listGroups(await requestCtx());
+  return (
+    <>
+      <h1>{t('title')}</h1>
+      <p className="lead">{t('intro')}</p>
+      <ul className="group-list" aria-label={t('title')}>
+        {groups.map((g) => (
+          <li key={g.slug} className={`group-card${g.parentSlug ? ' subgroup' : ''}`}>
+            <h2>
+              <Link href={`/g/${g.slug}`}>{g.name}</Link>
+            </h2>
+            <p className="badges">
+              {g.visibility === 'private' ? <span className="badge">{t('private')}</span> : null}
+              {g.isMember ? <span className="badge member">{t('member')}</span> : null}
+            </p>
+            <p dir="auto">{g.description}</p>
+            {g.activity ? (
+              <p className="meta">
+                {t('threadCount', { count: g.activity.threadCount })} · {t('postCount', { count: g.activity.postCount })}
+                {g.activity.lastPostedAt ? (
+                  <>
+                    {' · '}
+                    {t('lastActivity')} <TimeAgo date={g.activity.lastPostedAt} />
+                  </>
+                ) : null}
+              </p>
+            ) : (
+              <p className="meta">{t('membersOnly')}</p>
+            )}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

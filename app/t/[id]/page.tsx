@@ -1,0 +1,76 @@
+import { randomUUID } from 'node:crypto';
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { redirect } from 'next/navigation';
+import { getTranslations } from 'next-intl/server';
+import { JoinGroupButton } from '@/components/JoinGroupButton';
+import { PostArticle } from '@/components/PostArticle';
+import { ReplyForm } from '@/components/ReplyForm';
+import { ThreadPagination } from '@/components/ThreadPagination';
+import { requestCtx } from '@/lib/auth/viewer';
+import { readableOr404 } from '@/lib/not-found';
+import { canJoinGroup } from '@/lib/permissions';
+import { quoteOf } from '@/lib/posts/quote';
+import { firstUnreadPost, getThreadPage } from '@/lib/threads/get-thread-page';
+import { getReadableThread } from '@/lib/threads/thread-access';
+import { threadPostUrl } from '@/lib/threads/urls';
+import { idParam as threadId } from '../../route-params';
+
+type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; quote?: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const { thread } = await readableOr404(getReadableThread(await requestCtx(), threadId((await params).id)));
+  return { title: thread.title };
+}
+
+export default async function ThreadPage({ params, searchParams }: Props) {
+  const [{ id }, query] = await Promise.all([params, searchParams]);
+  const ctx = await requestCtx();
+  const t = await getTranslations('thread');
+  if (!query.page && !query.quote) {
+    // Open where the member left off.
+    const unread = await readableOr404(firstUnreadPost(ctx, threadId(id)));
+    if (unread && unread > 1) redirect(threadPostUrl(threadId(id), unread));
+  }
+  const view = await readableOr404(getThreadPage(ctx, threadId(id), Number(query.page ?? 1)));
+  const { thread, group } = view;
+  const quote = view.canReply && query.quote ? await quoteOf(ctx, thread.id, Number(query.quote)) : null;
+  return (
+    <>
+      <nav aria-label={t('breadcrumb')} className="breadcrumb">
+        <Link href="/">{t('allGroups')}</Link> › <Link href={`/g/${group.slug}`}>{group.name}</Link>
+      </nav>
+      <h1 dir="auto">{thread.title}</h1>
+      <p className="badges">
+        {thread.pinned ? <span className="badge">{t('pinned')}</span> : null}
+        {thread.closed ? <span className="badge">{t('closed')}</span> : null}
+        <span className="meta">{t('replyCount', { count: thread.replyCount })}</span>
+      </p>
+      <ThreadPagination threadId={thread.id} page={view.page} pageCount={view.pageCount} />
+      <ol className="post-list" aria-label={t('posts')}>
+        {view.posts.map((post) => (
+          <li key={post.id}>
+            <PostArticle threadId={thread.id} post={post} page={view.page} canReply={view.canReply} />
+          </li>
+        ))}
+      </ol>
+      <ThreadPagination threadId={thread.id} page={view.page} pageCount={view.pageCount} />
+      {view.canReply ? (
+        <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} quote={quote ?? undefined} />
+      ) : thread.closed ? (
+        <p className="notice">{t('closedNotice')}</p>
+      ) : !ctx.viewer ? (
+        <p className="notice">
+          <Link href={`/sign-in?callbackUrl=/t/${thread.id}`}>{t('signInToReply')}</Link>
+        </p>
+      ) : canJoinGroup(ctx.viewer, group) ? (
+        <div className="notice">
+          <p>{t('joinToReply')}</p>
+          <JoinGroupButton groupSlug={group.slug} />
+        </div>
+      ) : (
+        <p className="notice">{t('membersOnlyReply')}</p>
+      )}
+    </>
+  );
+}

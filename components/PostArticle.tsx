@@ -1,0 +1,60 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { PostView } from '@/lib/threads/get-thread-page';
+import { threadPostUrl } from '@/lib/threads/urls';
+import { DeletePostButton } from './DeletePostButton';
+import { TimeAgo } from './TimeAgo';
+
+type Props = { threadId: number; post: PostView; page: number; canReply: boolean };
+
+export async function PostArticle({ threadId, post, page, canReply }: Props) {
+  const t = await getTranslations('post');
+  const headingId = `p${post.number}-heading`;
+  return (
+    <article id={`p${post.number}`} className="post" aria-labelledby={headingId}>
+      <header className="post-head">
+        <h2 id={headingId} className="post-author">
+          {post.authorName}
+        </h2>
+        <a href={`#p${post.number}`} className="meta post-number" aria-label={t('permalink', { number: post.number })}>
+          #{post.number}
+        </a>
+        <span className="meta">
+          <TimeAgo date={post.createdAt} />
+        </span>
+        {post.edited && post.bodyHtml !== null ? (
+          <Link href={`/p/${post.id}/history`} className="meta">
+            {t('edited')}
+          </Link>
+        ) : null}
+        {post.replyTo ? (
+          <a href={threadPostUrl(threadId, post.replyTo.number)} className="meta">
+            {t('inReplyTo', { number: post.replyTo.number, name: post.replyTo.authorName })}
+          </a>
+        ) : null}
+      </header>
+      {post.bodyHtml === null ? (
+        <p className="deleted">{post.deletedByAuthor ? t('deletedByAuthor') : t('deleted')}</p>
+      ) : (
+        <div className="post-body" dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+      )}
+      {post.bodyHtml !== null ? (
+        <footer className="post-actions">
+          {canReply ? (
+            <Link href={`/t/${threadId}?page=${page}&quote=${post.number}#reply`} aria-label={t('quoteLabel', { number: post.number })}>
+              {t('quote')}
+            </Link>
+          ) : null}
+          {post.canEdit ? (
+            <>
+              <Link href={`/p/${post.id}/edit`} aria-label={t('editLabel', { number: post.number })}>
+                {t('edit')}
+              </Link>
+              <DeletePostButton postId={post.id} number={post.number} />
+            </>
+          ) : null}
+        </footer>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,62 @@
+'use client';
+
+import { useTranslations } from 'next-intl';
+import { useEffect, useId, useState } from 'react';
+import { FieldError } from './FormError';
+
+const PREVIEW_DELAY_MS = 300;
+
+/**
+ * A Markdown textarea with a live preview. The preview is rendered by the server's
+ * own renderer and sanitizer (/api/preview), so it shows exactly what will be posted.
+ */
+export function PostEditor({ defaultValue = '', errors, autoFocus }: { defaultValue?: string; errors?: string[]; autoFocus?: boolean }) {
+  const t = useTranslations('editor');
+  const id = useId();
+  const [body, setBody] = useState(defaultValue);
+  const [html, setHtml] = useState('');
+
+  useEffect(() => {
+    if (!body.trim()) return;
+    const controller = new AbortController();
+    const timer = setTimeout(async () => {
+      const response = await fetch('/api/preview', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ body }),
+        signal: controller.signal,
+      }).catch(() => null);
+      if (response?.ok) setHtml(((await response.json()) as { html: string }).html);
+    }, PREVIEW_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
+  }, [body]);
+
+  return (
+    <div className="editor">
+      <label htmlFor={`${id}-body`}>{t('label')}</label>
+      <p className="hint" id={`${id}-hint`}>
+        {t('hint')}
+      </p>
+      <textarea
+        id={`${id}-body`}
+        name="body"
+        rows={8}
+        value={body}
+        onChange={(e) => setBody(e.target.value)}
+        aria-describedby={`${id}-hint ${id}-error`}
+        aria-invalid={errors?.length ? true : undefined}
+        autoFocus={autoFocus}
+        dir="auto"
+        required
+      />
+      <FieldError id={`${id}-error`} messages={errors} />
+      <section className="preview" aria-label={t('preview')} aria-live="polite">
+        <h3 className="preview-title">{t('preview')}</h3>
+        {html && body.trim() ? <div className="post-body" dir="auto" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="hint">{t('previewEmpty')}</p>}
+      </section>
+    </div>
+  );
+}

