@@ -46,7 +46,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       CERCLE_DATA_DIR: process.env.E2E_DATA_DIR,
-      CERCLE_PG_PORT: String(port + 50_000 > 65_000 ? 54_400 : port + 51_000),
+      CERCLE_PG_PORT: String(port + 51_000),
       CERCLE_SEED_DEMO: 'true',
       NEXTAUTH_URL: baseURL,
     },

@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { dataDir, prepareDatabase } from '../db/prepare';
+import { checkEnv } from '../lib/env';
 
 const [mode = 'dev', ...nextArgs] = process.argv.slice(2);
 if (mode !== 'dev' && mode !== 'start') throw new Error(`Unknown mode "${mode}": use dev or start.`);
@@ -20,6 +21,7 @@ function authSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
+checkEnv();
 const started = Date.now();
 const database = await prepareDatabase({ seedDemo: true });
 console.log(`cercle: database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);

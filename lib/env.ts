@@ -1,0 +1,25 @@
+import { z } from 'zod';
+
+const port = z.coerce.number().int().min(1).max(65535);
+
+/** Every setting Cercle reads from the environment (see README and .env.example), checked at start-up. */
+export const envSchema = z.object({
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'must be a postgres:// URL' }).optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(500).optional(),
+  CERCLE_DATA_DIR: z.string().min(1).optional(),
+  CERCLE_PG_PORT: port.optional(),
+  CERCLE_SEED_DEMO: z.enum(['true', 'false']).optional(),
+  NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  NEXTAUTH_URL: z.url().optional(),
+  PORT: port.optional(),
+});
+
+/** Stops start-up with one clear line per wrong setting, rather than failing later in a request. */
+export function checkEnv(env: NodeJS.ProcessEnv = process.env) {
+  const result = envSchema.safeParse(env);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Cercle's configuration is not valid:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
