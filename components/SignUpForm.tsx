@@ -11,13 +11,17 @@ import { SubmitButton } from './SubmitButton';
 export function SignUpForm() {
   const t = useTranslations('signUp');
   const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const [state, action] = useActionState<SignUpState, FormData>(signUpAction, {});
+  // React resets the form after its action, so the credentials are kept to sign in with.
+  const credentials = useRef<{ email: FormDataEntryValue | null; password: FormDataEntryValue | null }>(null);
+  const [state, action] = useActionState<SignUpState, FormData>((previous, formData) => {
+    credentials.current = { email: formData.get('email'), password: formData.get('password') };
+    return signUpAction(previous, formData);
+  }, {});
 
   useEffect(() => {
-    if (!state.registered || !form.current) return;
-    const data = new FormData(form.current);
-    void signIn('credentials', { email: data.get('email'), password: data.get('password'), redirect: false }).then(() => {
+    if (!state.registered || !credentials.current) return;
+    void signIn('credentials', { ...credentials.current, redirect: false }).then(() => {
+      credentials.current = null;
       router.push('/');
       router.refresh();
     });
@@ -29,7 +33,7 @@ export function SignUpForm() {
     { name: 'password', type: 'password', autoComplete: 'new-password' },
   ] as const;
   return (
-    <form ref={form} action={action} className="stack narrow" noValidate>
+    <form action={action} className="stack narrow" noValidate>
       <FormError message={state.error} />
       {fields.map((f) => (
         <div key={f.name} className="stack tight">
