@@ -15,7 +15,7 @@ export const envSchema = z.object({
 });
 
 /** Stops start-up with one clear line per wrong setting, rather than failing later in a request. */
-export function checkEnv(env: NodeJS.ProcessEnv = process.env) {
+export function checkEnv(env: Record<string, string | undefined> = process.env) {
   const result = envSchema.safeParse(env);
   if (!result.success) {
     const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
