@@ -48,6 +48,8 @@ export default defineConfig({
       CERCLE_DATA_DIR: process.env.E2E_DATA_DIR,
       CERCLE_PG_PORT: String(port + 51_000),
       CERCLE_SEED_DEMO: 'true',
+      // The suite signs up many members; each browser context plays a client at its own address (e2e/fixtures.ts).
+      CERCLE_TRUST_PROXY: 'true',
       NEXTAUTH_URL: baseURL,
     },
   },

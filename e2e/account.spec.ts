@@ -2,11 +2,8 @@ import { expect, test, uniqueUser } from './fixtures';
 import { signedInAs, submitSignUp } from './pages/auth';
 
 test('creating an account signs the new member in', async ({ page }) => {
-  test.fail(
-    true,
-    'App bug: components/SignUpForm.tsx reads the form fields for signIn() after React has reset the form, ' +
-      'so /api/auth/callback/credentials gets an empty email and password (401) and the new member lands on / signed out.',
-  );
+  // Regression test: the form used to read the fields for signIn() after React had reset it,
+  // so the sign-in got an empty email and password (401) and the newcomer landed on / signed out.
   const user = uniqueUser('Newcomer');
   const signInCall = page.waitForResponse((r) => r.url().endsWith('/api/auth/callback/credentials'));
   await submitSignUp(page, user);

@@ -28,7 +28,7 @@ test('a thread without a title is refused with a clear message, keeping what was
   // Fixing the title is enough to post, with the same text.
   await form.title.fill('Now with a title');
   await form.submit.click();
-  await expect(page).toHaveURL(/\/t\/\d+#p1$/);
+  await expect(page).toHaveURL(/\/t\/\d+\?page=1#p1$/);
   await expect(page.locator('article#p1 strong')).toHaveText('opening post');
 });
 
@@ -71,7 +71,7 @@ test('the reply API answers 404 for an unknown thread and 400 for nonsense', asy
 test('signing up with a 5-character password shows the password rule and creates nothing', async ({ page }) => {
   const user = { ...uniqueUser('Shorty'), password: 'abcde' };
   await submitSignUp(page, user);
-  await expect(page.getByText('Passwords need at least 10 characters.')).toBeVisible();
+  await expect(page.getByRole('main').getByRole('alert')).toHaveText('Passwords need at least 10 characters.');
   const password = page.getByLabel('Password');
   await expect(password).toHaveAttribute('aria-invalid', 'true');
   await expect(password).toHaveAccessibleDescription(/Passwords need at least 10 characters\./);
@@ -81,4 +81,9 @@ test('signing up with a 5-character password shows the password rule and creates
   await expect(page.getByLabel('Email')).toHaveValue(user.email);
   await expect(password).toHaveValue('');
   await expect(signedInAs(page)).toHaveCount(0);
+
+  // No account was made: the same email can still sign up, with a proper password.
+  await password.fill('a-proper-password-42');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await expect(page).toHaveURL('/');
 });

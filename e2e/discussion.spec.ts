@@ -39,7 +39,7 @@ test('two members discuss: start a thread, quote, reply, edit, and see the histo
   const bobPost = bobThread.post(2);
   await expect(bobPost.getByRole('heading', { name: bob.user.name })).toBeVisible();
   await expect(bobPost.locator('blockquote')).toContainText('Who has tips for bold world introductions?');
-  await expect(bobPost.getByRole('link', { name: `in reply to #1 by ${alice.user.name}` })).toHaveAttribute('href', `/t/${threadId}#p1`);
+  await expect(bobPost.getByRole('link', { name: `in reply to #1 by ${alice.user.name}` })).toHaveAttribute('href', `/t/${threadId}?page=1#p1`);
   await expect(bobPost.getByRole('link', { name: 'edited' })).toHaveCount(0);
 
   // Bob edits his reply, giving a reason.

@@ -21,9 +21,10 @@ export function uniqueUser(label = 'Tester'): User {
 }
 
 /**
- * The app limits sign-ups (10 an hour) and sign-ins (6 a minute) per client address,
- * which it reads from the first hop of X-Forwarded-For. Every browser context plays a
- * different client so that the suite, which signs many users up, stays under those limits.
+ * The app limits sign-ups (10 an hour) and sign-ins (6 a minute) per client address.
+ * The e2e server trusts X-Forwarded-For as if a proxy set it (CERCLE_TRUST_PROXY=true in
+ * playwright.config.ts), so every browser context plays a different client and the suite,
+ * which signs many users up, stays under those limits.
  */
 export function clientAddressHeaders(): Record<string, string> {
   return { 'X-Forwarded-For': `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}` };
@@ -45,19 +46,20 @@ type Fixtures = {
 };
 
 export const test = base.extend<Fixtures>({
-  extraHTTPHeaders: async ({}, use) => {
-    await use(clientAddressHeaders());
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires the destructuring even when no fixture is used.
+  extraHTTPHeaders: async ({}, provide) => {
+    await provide(clientAddressHeaders());
   },
 
-  member: async ({ page, context }, use) => {
+  member: async ({ page, context }, provide) => {
     const user = uniqueUser('Alice');
     await signUp(page, user);
-    await use({ user, context, page });
+    await provide({ user, context, page });
   },
 
-  newVisitor: async ({ browser, baseURL }, use) => {
+  newVisitor: async ({ browser, baseURL }, provide) => {
     const contexts: BrowserContext[] = [];
-    await use(async () => {
+    await provide(async () => {
       const context = await newClientContext(browser, baseURL);
       contexts.push(context);
       return { context, page: await context.newPage() };
@@ -65,8 +67,8 @@ export const test = base.extend<Fixtures>({
     await Promise.all(contexts.map((c) => c.close()));
   },
 
-  newMember: async ({ newVisitor }, use) => {
-    await use(async ({ label = 'Bob', join } = {}) => {
+  newMember: async ({ newVisitor }, provide) => {
+    await provide(async ({ label = 'Bob', join } = {}) => {
       const { context, page } = await newVisitor();
       const user = uniqueUser(label);
       await signUp(page, user);
@@ -75,8 +77,8 @@ export const test = base.extend<Fixtures>({
     });
   },
 
-  demoMember: async ({ newVisitor }, use) => {
-    await use(async (email) => {
+  demoMember: async ({ newVisitor }, provide) => {
+    await provide(async (email) => {
       const { page } = await newVisitor();
       await signIn(page, email, DEMO_PASSWORD);
       await expect(page.getByText(/^Signed in as /)).toBeVisible();

@@ -13,7 +13,12 @@ test.describe('Content-Security-Policy', () => {
     expect(first.status()).toBe(200);
     const csp = first.headers()['content-security-policy'];
     expect(csp).toBeDefined();
-    const directives = new Map(csp!.split(';').map((d) => { const [name, ...values] = d.trim().split(/\s+/); return [name!, values]; }));
+    const directives = new Map(
+      csp!.split(';').map((directive) => {
+        const [name, ...values] = directive.trim().split(/\s+/);
+        return [name!, values] as const;
+      }),
+    );
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(directives.get('frame-ancestors')).toEqual(["'self'"]);
     const nonce = directives.get('script-src')?.find((v) => v.startsWith("'nonce-"))?.slice(7, -1);

@@ -12,6 +12,7 @@ export const envSchema = z.object({
   NEXTAUTH_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.url().optional(),
   PORT: port.optional(),
+  CERCLE_TRUST_PROXY: z.enum(['true', 'false']).optional(),
 });
 
 /** Stops start-up with one clear line per wrong setting, rather than failing later in a request. */

@@ -1,17 +1,19 @@
 /**
  * `npm run dev` / `npm start`: prepares the database (embedded PostgreSQL unless
- * DATABASE_URL is set, migrations, demo content once), then runs `next dev` or
- * `next start` with DATABASE_URL pointing at it, and stops the database after.
+ * DATABASE_URL is set, migrations, demo content once), then serves Next.js from this
+ * process. Serving it ourselves lets every request carry the client address we saw
+ * (lib/auth/client-address.ts), which Next.js alone would take from a client-supplied header.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
 import path from 'node:path';
+import next from 'next';
 import { dataDir, prepareDatabase } from '../db/prepare';
+import { stampClientAddress } from '../lib/auth/client-address';
 import { checkEnv } from '../lib/env';
 
-const [mode = 'dev', ...nextArgs] = process.argv.slice(2);
+const mode = process.argv[2] ?? 'dev';
 if (mode !== 'dev' && mode !== 'start') throw new Error(`Unknown mode "${mode}": use dev or start.`);
 
 /** A secret made once per data folder, so sessions survive restarts without any set-up. */
@@ -21,24 +23,32 @@ function authSecret(): string {
   return readFileSync(file, 'utf8').trim();
 }
 
-checkEnv();
+const env = checkEnv();
 const started = Date.now();
 const database = await prepareDatabase({ seedDemo: true });
-console.log(`cercle: database ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+const port = env.PORT ?? 3000;
+process.env.NEXTAUTH_SECRET ??= authSecret();
+process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+if (mode === 'start') (process.env as Record<string, string>).NODE_ENV = 'production';
 
-const port = process.env.PORT ?? '3000';
-const env = {
-  ...process.env,
-  DATABASE_URL: database.url,
-  NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? authSecret(),
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
-  PORT: port,
-};
-const next = createRequire(import.meta.url).resolve('next/dist/bin/next');
-const child = spawn(process.execPath, [next, mode, ...nextArgs], { stdio: 'inherit', env });
-
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', async (code) => {
-  await database.stop();
-  process.exit(code ?? 0);
+const app = next({ dev: mode === 'dev', hostname: 'localhost', port });
+const handle = app.getRequestHandler();
+await app.prepare();
+const trustProxy = process.env.CERCLE_TRUST_PROXY === 'true';
+const server = createServer((req, res) => {
+  stampClientAddress(req, trustProxy);
+  void handle(req, res);
 });
+server.on('upgrade', app.getUpgradeHandler());
+server.listen(port, () => {
+  console.log(`cercle: ${mode === 'dev' ? 'development' : 'production'} server on http://localhost:${port} (database ready in ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+});
+
+async function shutdown() {
+  server.close();
+  await app.close();
+  await database.stop();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown());
+process.on('SIGTERM', () => void shutdown());

@@ -1,5 +1,6 @@
 'use server';
 
+import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { signedInCtx } from '@/lib/auth/viewer';
 import { type FormState, toFormState } from '@/lib/form-state';
@@ -18,6 +19,8 @@ async function run(formData: FormData, verb: () => Promise<Ref>): Promise<FormSt
   } catch (error) {
     return toFormState(error, formData);
   }
+  // The target may differ from the current address only by its #anchor, which alone would not refetch the page.
+  revalidatePath(`/t/${ref.threadId}`);
   redirect(threadPostUrl(ref.threadId, ref.number));
 }
 

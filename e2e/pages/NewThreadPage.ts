@@ -31,7 +31,7 @@ export class NewThreadPage {
     await this.title.fill(title);
     await this.body.fill(body);
     await this.submit.click();
-    await expect(this.page).toHaveURL(/\/t\/\d+#p1$/);
+    await expect(this.page).toHaveURL(/\/t\/\d+\?page=1#p1$/);
     await expect(this.page.getByRole('heading', { level: 1, name: title })).toBeVisible();
     return Number(/\/t\/(\d+)/.exec(this.page.url())![1]);
   }

@@ -14,18 +14,10 @@ export async function submitSignUp(page: Page, user: Credentials): Promise<void>
   await page.getByRole('button', { name: 'Create account' }).click();
 }
 
-/**
- * Creates an account through the UI and leaves the new member signed in. The form is
- * meant to sign the member in by itself and go home; when it goes home signed out (a
- * known app bug, pinned by account.spec.ts), the member signs in through the sign-in form.
- */
+/** Creates an account through the UI; the form then signs the new member in and goes home. */
 export async function signUp(page: Page, user: Credentials): Promise<void> {
   await submitSignUp(page, user);
-  // The form leaves /sign-up only once the account exists.
   await expect(page).toHaveURL('/', { timeout: 15_000 });
-  // A full load shows the server's view of the session, not a header still being refreshed.
-  await page.reload();
-  if (!(await signedInAs(page, user.name).isVisible())) await signIn(page, user.email, user.password);
   await expect(signedInAs(page, user.name)).toBeVisible();
 }
 
