@@ -19,6 +19,10 @@ import { updateGroup } from './groups/update-group';
 import { createReply } from './posts/create-reply';
 import { createThread } from './threads/create-thread';
 import { listThreads } from './threads/list-threads';
+import { acceptInvitation } from './groups/accept-invitation';
+import { listDirectory } from './members/list-directory';
+import { invitations } from '@/db/schema';
+import { newInvitationToken } from './groups/invitation-token';
 
 const KINDS = ['public', 'private', 'private subgroup'] as const;
 const ACTORS = ['anonymous', 'non-member', 'pending', 'member', 'moderator', 'owner', 'banned', 'site admin'] as const;
@@ -81,9 +85,15 @@ async function actorIn(w: Awaited<ReturnType<typeof world>>, actor: Actor): Prom
 type W = Awaited<ReturnType<typeof world>>;
 const settings = (w: W) => ({ groupSlug: w.target.slug, name: 'Renamed', visibility: w.target.visibility, joinPolicy: w.target.joinPolicy, postingPolicy: 'members' });
 
-/** Each action through its verb; `null` viewer means signed out, which signed-in verbs never get past. */
+/** Each action through its verb; reads also run signed out (a null viewer). */
 const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   'read the group': (w, v) => listThreads({ db: testDb(), viewer: v }, w.target.slug),
+  'see the member list': (w, v) => listDirectory({ db: testDb(), viewer: v }, { group: w.target.slug }),
+  'accept an invitation': async (w, v) => {
+    const { token, tokenHash } = newInvitationToken();
+    await testDb().insert(invitations).values({ groupId: w.target.id, createdById: w.owner.id, tokenHash, expiresAt: new Date(Date.now() + 60_000), maxUses: 5 });
+    return acceptInvitation({ db: testDb(), viewer: v }, { token });
+  },
   'start a thread': (w, v) => createThread({ db: testDb(), viewer: v }, { groupSlug: w.target.slug, title: 'New topic', body: 'x' }),
   reply: (w, v) => createReply({ db: testDb(), viewer: v }, { threadId: w.threadId, body: 'x' }),
   join: (w, v) => joinGroup({ db: testDb(), viewer: v }, { groupSlug: w.target.slug }),
@@ -103,7 +113,10 @@ const moderators: Actor[] = ['moderator', 'owner', 'site admin'];
 function expected(action: string, actor: Actor, kind: Kind): boolean {
   switch (action) {
     case 'read the group':
+    case 'see the member list':
       return insiders.includes(actor) || kind === 'public';
+    case 'accept an invitation':
+      return ['non-member', 'pending', 'site admin'].includes(actor);
     case 'start a thread':
     case 'reply':
       return insiders.includes(actor);
@@ -130,9 +143,10 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
 async function outcome(action: string, kind: Kind, actor: Actor): Promise<boolean> {
   const w = await world(kind);
   const viewer = await actorIn(w, actor);
-  if (viewer === null && action !== 'read the group') return false; // signed-in verbs are unreachable signed out
+  const anonymousReads = ['read the group', 'see the member list'];
+  if (viewer === null && !anonymousReads.includes(action)) return false; // signed-in verbs are unreachable signed out
   try {
-    await (action === 'read the group' ? listThreads({ db: testDb(), viewer }, w.target.slug) : ACTIONS[action]!(w, viewer!));
+    await ACTIONS[action]!(w, viewer as Viewer);
     return true;
   } catch (error) {
     if (error instanceof DomainError) return false;
