@@ -67,7 +67,8 @@ CREATE UNIQUE INDEX "join_requests_pending_key" ON "join_requests" USING btree (
 CREATE INDEX "join_requests_group_status_idx" ON "join_requests" USING btree ("group_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "join_requests_member_idx" ON "join_requests" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "join_requests_decided_by_idx" ON "join_requests" USING btree ("decided_by_id");--> statement-breakpoint
-CREATE INDEX "members_profession_idx" ON "members" USING btree (lower("profession"));--> statement-breakpoint
+CREATE INDEX "members_profession_idx" ON "members" USING btree (lower("profession") text_pattern_ops);--> statement-breakpoint
+CREATE INDEX "members_name_idx" ON "members" USING btree ("name","id");--> statement-breakpoint
 CREATE INDEX "members_city_idx" ON "members" USING btree (lower("city"));--> statement-breakpoint
 CREATE INDEX "members_languages_idx" ON "members" USING gin ("languages");--> statement-breakpoint
 CREATE UNIQUE INDEX "group_members_profession_seat_key" ON "group_members" USING btree ("group_id","profession_seat") WHERE "group_members"."profession_seat" is not null;

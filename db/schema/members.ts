@@ -25,7 +25,9 @@ export const members = pgTable('members', {
   importKey: text('import_key').unique(),
 }, (t) => [
   // The directory filters by these; lower() so "Accountant" and "accountant" are one profession.
-  index('members_profession_idx').on(sql`lower(${t.profession})`),
+  index('members_profession_idx').on(sql`lower(${t.profession}) text_pattern_ops`),
+  // The directory's order, walked page by page.
+  index('members_name_idx').on(t.name, t.id),
   index('members_city_idx').on(sql`lower(${t.city})`),
   index('members_languages_idx').using('gin', t.languages),
 ]);

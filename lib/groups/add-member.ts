@@ -23,7 +23,8 @@ export async function addMember(tx: Db, group: SeatRule, memberId: number, role:
   let seat: string | null = null;
   let profession: string | null = null;
   if (group.onePerProfession) {
-    const [member] = await tx.select({ profession: members.profession }).from(members).where(eq(members.id, memberId));
+    // A share lock: a profession change (which locks the member row) waits until this seat is decided.
+    const [member] = await tx.select({ profession: members.profession }).from(members).where(eq(members.id, memberId)).for('share');
     profession = member?.profession?.trim() ?? null;
     seat = professionSeat(profession);
     if (!seat) {

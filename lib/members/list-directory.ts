@@ -36,11 +36,7 @@ const filterText = (max: number, label: string) =>
 export const listDirectorySchema = z.object({
   profession: filterText(PROFESSION_MAX_LENGTH, 'Profession'),
   city: filterText(PLACE_MAX_LENGTH, 'City'),
-  language: z
-    .literal('')
-    .transform(() => undefined)
-    .or(languageCode)
-    .optional(),
+  language: z.preprocess((value) => (value === '' ? undefined : value), languageCode.optional()),
   group: filterText(100, 'Group'),
   /** Where the previous page ended, from its nextCursor. */
   after: z.string().max(1000).optional(),

@@ -33,10 +33,13 @@ export type ProfileChanges = z.infer<typeof updateProfileSchema>;
  *
  * A member who holds a profession's seat in a one-seat-per-profession group (a referral
  * chapter) cannot change profession while seated: otherwise the chapter would end up with
- * two lawyers, or a seat held by nobody in that trade. The member row is locked while this
- * is checked, so a seat taken at the same moment (lib/groups/add-member.ts) is either seen
- * here or sees the new profession, never neither; that needs add-member to read the
- * profession with a lock too (FOR SHARE).
+ * two lawyers, or a seat held by nobody in that trade.
+ *
+ * The member row is read FOR UPDATE, not merely updated: that lock conflicts with the
+ * key-share lock an uncommitted group_members row holds on its member, so a seat being taken
+ * at this moment is waited for and then seen. The one window left is between add-member
+ * reading the profession and inserting the seat, which add-member must close by reading the
+ * profession FOR SHARE (or any row lock).
  */
 export async function updateProfile(ctx: SignedInCtx, input: unknown): Promise<void> {
   const changes = parseInput(updateProfileSchema, input);
