@@ -3,13 +3,22 @@ import { getTranslations } from 'next-intl/server';
 import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
 import { listGroups } from '@/lib/groups/list-groups';
+import { canCreateGroup } from '@/lib/permissions';
 
 export default async function HomePage() {
   const t = await getTranslations('home');
-  const groups = await listGroups(await requestCtx());
+  const ctx = await requestCtx();
+  const groups = await listGroups(ctx);
   return (
     <>
-      <h1>{t('title')}</h1>
+      <div className="page-head">
+        <h1>{t('title')}</h1>
+        {canCreateGroup(ctx.viewer) ? (
+          <Link href="/admin/groups/new" className="button">
+            {t('newGroup')}
+          </Link>
+        ) : null}
+      </div>
       <p className="lead">{t('intro')}</p>
       <ul className="group-list" aria-label={t('title')}>
         {groups.map((g) => (
@@ -21,6 +30,7 @@ export default async function HomePage() {
               {g.visibility === 'private' ? <span className="badge">{t('private')}</span> : null}
               {g.isMember ? <span className="badge member">{t('member')}</span> : null}
             </p>
+            {g.city || g.region ? <p className="meta">{[g.city, g.region].filter(Boolean).join(', ')}</p> : null}
             <p dir="auto">{g.description}</p>
             {g.activity ? (
               <p className="meta">

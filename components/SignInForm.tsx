@@ -5,11 +5,7 @@ import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import { FormError } from './FormError';
-
-/** Where to go after signing in: only paths on this site, never another origin. */
-function safeCallback(callbackUrl: string | undefined): string {
-  return callbackUrl?.startsWith('/') && !callbackUrl.startsWith('//') ? callbackUrl : '/';
-}
+import { safeCallback } from './safe-callback';
 
 export function SignInForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations('signIn');

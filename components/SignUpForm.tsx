@@ -6,9 +6,10 @@ import { useRouter } from 'next/navigation';
 import { useActionState, useEffect, useRef } from 'react';
 import { type SignUpState, signUpAction } from '@/app/actions/auth';
 import { FieldError, FormError } from './FormError';
+import { safeCallback } from './safe-callback';
 import { SubmitButton } from './SubmitButton';
 
-export function SignUpForm() {
+export function SignUpForm({ callbackUrl }: { callbackUrl?: string }) {
   const t = useTranslations('signUp');
   const router = useRouter();
   // React resets the form after its action, so the credentials are kept to sign in with.
@@ -22,10 +23,10 @@ export function SignUpForm() {
     if (!state.registered || !credentials.current) return;
     void signIn('credentials', { ...credentials.current, redirect: false }).then(() => {
       credentials.current = null;
-      router.push('/');
+      router.push(safeCallback(callbackUrl));
       router.refresh();
     });
-  }, [state.registered, router]);
+  }, [state.registered, router, callbackUrl]);
 
   const fields = [
     { name: 'name', type: 'text', autoComplete: 'name' },

@@ -16,10 +16,15 @@ export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
             <li>
               <Link href="/">{t('groups')}</Link>
             </li>
+            <li>
+              <Link href="/members">{t('members')}</Link>
+            </li>
             {viewer ? (
               <>
                 <li>
-                  <span className="viewer-name">{t('signedInAs', { name: viewer.name })}</span>
+                  <Link href="/settings/profile" className="viewer-name">
+                    {t('signedInAs', { name: viewer.name })}
+                  </Link>
                 </li>
                 <li>
                   <SignOutButton />

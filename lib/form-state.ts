@@ -6,6 +6,8 @@ export type FormState = {
   fieldErrors?: FieldErrors;
   /** Echoed back so that nothing the member typed is lost when the submission is refused. */
   values?: Record<string, string>;
+  /** Set when the action succeeded; `link` carries something to show once, such as a new invitation link. */
+  done?: { at: number; link?: string };
 };
 
 export function formValues(formData: FormData): Record<string, string> {

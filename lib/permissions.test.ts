@@ -4,7 +4,7 @@ import { canEditPost, canJoinGroup, canReadGroup, canReplyToThread, canStartThre
 
 const member: Viewer = { id: 1, name: 'Member', isAdmin: false };
 const admin: Viewer = { id: 2, name: 'Admin', isAdmin: true };
-const group = (over: Partial<GroupAccess> = {}): GroupAccess => ({ visibility: 'public', joinPolicy: 'open', postingPolicy: 'members', role: null, ...over });
+const group = (over: Partial<GroupAccess> = {}): GroupAccess => ({ visibility: 'public', joinPolicy: 'open', postingPolicy: 'members', role: null, banned: false, pending: false, parent: null, ...over });
 const open = { closed: false, deletedAt: null };
 
 describe('permissions', () => {

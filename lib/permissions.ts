@@ -1,28 +1,56 @@
 /**
  * Every "may this viewer do this to that?" as a named question. Pages ask them to decide
- * what to show; verbs in lib/ ask them again before changing anything.
+ * what to show; verbs in lib/ ask them again before changing anything. The permission
+ * matrix test (lib/permissions.matrix.test.ts) walks every action for every kind of actor.
  */
 import type { Viewer } from './context';
 
 export type GroupRole = 'owner' | 'moderator' | 'member';
 
-/** A group as seen by one viewer: its rules plus the viewer's role in it (null when not a member). */
+/** A group as seen by one viewer: its rules plus the viewer's standing in it. */
 export type GroupAccess = {
   visibility: 'public' | 'private';
   joinPolicy: 'open' | 'request' | 'invite';
   postingPolicy: 'members' | 'signed_in';
+  /** The viewer's role; null when not a member. */
   role: GroupRole | null;
+  banned: boolean;
+  /** The viewer has a join request waiting. */
+  pending: boolean;
+  /** The parent group, for a subgroup: its rules and the viewer's standing there. */
+  parent: GroupAccess | null;
 };
 
 export type ThreadState = { closed: boolean; deletedAt: Date | null };
 export type PostState = { authorId: number; deletedAt: Date | null };
+export type MemberStanding = { memberId: number; role: GroupRole };
 
+const RANK: Record<GroupRole, number> = { member: 1, moderator: 2, owner: 3 };
+
+const isAdmin = (viewer: Viewer | null): viewer is Viewer => viewer?.isAdmin === true;
+
+/**
+ * Private groups are read by their members; a subgroup also needs its parent to be
+ * readable, so leaving (or being banned from) a chapter closes its circles too.
+ */
 export function canReadGroup(viewer: Viewer | null, group: GroupAccess): boolean {
-  return group.visibility === 'public' || group.role !== null || viewer?.isAdmin === true;
+  if (isAdmin(viewer)) return true;
+  if (group.parent && !canReadGroup(viewer, group.parent)) return false;
+  if (group.visibility === 'public') return true;
+  return group.role !== null && !group.banned;
+}
+
+/** Who belongs to a group is as private as the group. */
+export const canSeeMembers = canReadGroup;
+
+export function canModerateGroup(viewer: Viewer | null, group: GroupAccess): boolean {
+  return isAdmin(viewer) || (group.role !== null && RANK[group.role] >= RANK.moderator && !group.banned);
 }
 
 export function canStartThread(viewer: Viewer | null, group: GroupAccess): boolean {
   if (!viewer || !canReadGroup(viewer, group)) return false;
+  if (isAdmin(viewer)) return true;
+  if (group.banned) return false;
   return group.role !== null || (group.postingPolicy === 'signed_in' && group.visibility === 'public');
 }
 
@@ -30,8 +58,58 @@ export function canReplyToThread(viewer: Viewer | null, group: GroupAccess, thre
   return canStartThread(viewer, group) && !thread.closed && thread.deletedAt === null;
 }
 
+/** Whether the viewer could become a member at all, whatever the route in. */
+function couldJoin(viewer: Viewer | null, group: GroupAccess): viewer is Viewer {
+  if (!viewer || group.role !== null || group.banned) return false;
+  // A circle of a private chapter is for the chapter's own members.
+  return !group.parent || canReadGroup(viewer, group.parent);
+}
+
 export function canJoinGroup(viewer: Viewer | null, group: GroupAccess): boolean {
-  return viewer !== null && group.role === null && group.joinPolicy === 'open';
+  return couldJoin(viewer, group) && group.joinPolicy === 'open';
+}
+
+export function canRequestToJoin(viewer: Viewer | null, group: GroupAccess): boolean {
+  return couldJoin(viewer, group) && group.joinPolicy === 'request' && !group.pending;
+}
+
+/** An invitation admits whatever the join policy says. */
+export function canAcceptInvitation(viewer: Viewer | null, group: GroupAccess): boolean {
+  return couldJoin(viewer, group);
+}
+
+export const canReviewJoinRequests = canModerateGroup;
+export const canInvite = canModerateGroup;
+
+export function canEditGroup(viewer: Viewer | null, group: GroupAccess): boolean {
+  return isAdmin(viewer) || (group.role === 'owner' && !group.banned);
+}
+
+export function canCreateGroup(viewer: Viewer | null): boolean {
+  return isAdmin(viewer);
+}
+
+/** Owners of a top-level group open circles inside it. */
+export function canCreateSubgroup(viewer: Viewer | null, parent: GroupAccess): boolean {
+  return parent.parent === null && canEditGroup(viewer, parent);
+}
+
+/** Owners (and admins) set the roles of others, never their own: no self-promotion. */
+export function canChangeRole(viewer: Viewer | null, group: GroupAccess, target: MemberStanding): boolean {
+  return viewer !== null && target.memberId !== viewer.id && canEditGroup(viewer, group);
+}
+
+/** Moderators remove plain members; owners and admins remove anyone but themselves. */
+export function canRemoveMember(viewer: Viewer | null, group: GroupAccess, target: MemberStanding): boolean {
+  if (!viewer || target.memberId === viewer.id || !canModerateGroup(viewer, group)) return false;
+  if (isAdmin(viewer) || group.role === 'owner') return true;
+  return target.role === 'member';
+}
+
+export const canBanMember = canRemoveMember;
+
+export function canLeaveGroup(viewer: Viewer | null, group: GroupAccess): boolean {
+  return viewer !== null && group.role !== null;
 }
 
 /** Authors edit and delete their own posts while they can still read the group. */

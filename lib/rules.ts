@@ -27,3 +27,8 @@ export const SIGN_IN_LIMITS = {
 export const SIGN_UP_LIMIT = { max: 10, windowSeconds: 60 * 60 } as const;
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
+
+/** Invitations: a week by default, a month at most, and a link admits at most a hundred people. */
+export const INVITATION_DEFAULT_DAYS = 7;
+export const INVITATION_MAX_DAYS = 30;
+export const INVITATION_MAX_USES = 100;

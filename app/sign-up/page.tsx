@@ -7,14 +7,15 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('signUp'))('title') };
 }
 
-export default async function SignUpPage() {
+export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
   const t = await getTranslations('signUp');
+  const { callbackUrl } = await searchParams;
   return (
     <>
       <h1>{t('title')}</h1>
-      <SignUpForm />
+      <SignUpForm callbackUrl={callbackUrl} />
       <p>
-        {t('haveAccount')} <Link href="/sign-in">{t('signInLink')}</Link>
+        {t('haveAccount')} <Link href={callbackUrl ? `/sign-in?callbackUrl=${encodeURIComponent(callbackUrl)}` : '/sign-in'}>{t('signInLink')}</Link>
       </p>
     </>
   );

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import {
   boolean,
   type AnyPgColumn,
@@ -8,6 +9,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import { members } from './members';
 
@@ -23,6 +25,8 @@ export const groups = pgTable(
     slug: text('slug').notNull().unique(),
     name: text('name').notNull(),
     description: text('description').notNull().default(''),
+    city: text('city'),
+    region: text('region'),
     visibility: groupVisibility('visibility').notNull().default('public'),
     joinPolicy: joinPolicy('join_policy').notNull().default('open'),
     postingPolicy: postingPolicy('posting_policy').notNull().default('members'),
@@ -48,7 +52,87 @@ export const groupMembers = pgTable(
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
     role: groupRole('role').notNull().default('member'),
+    /**
+     * The profession whose seat this member holds, normalised; set only in one-seat-per-profession
+     * groups. The unique index below is what makes "one seat" hold under concurrent joins.
+     */
+    professionSeat: text('profession_seat'),
     joinedAt: timestamp('joined_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index('group_members_member_idx').on(t.memberId)],
+  (t) => [
+    primaryKey({ columns: [t.groupId, t.memberId] }),
+    index('group_members_member_idx').on(t.memberId),
+    uniqueIndex('group_members_profession_seat_key').on(t.groupId, t.professionSeat).where(sql`${t.professionSeat} is not null`),
+  ],
+);
+
+/** People a moderator removed for good: they cannot rejoin, request or accept an invitation. */
+export const groupBans = pgTable(
+  'group_bans',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    bannedById: integer('banned_by_id')
+      .notNull()
+      .references(() => members.id),
+    reason: text('reason'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index('group_bans_member_idx').on(t.memberId), index('group_bans_banned_by_idx').on(t.bannedById)],
+);
+
+export const joinRequestStatus = pgEnum('join_request_status', ['pending', 'approved', 'declined', 'withdrawn']);
+
+export const joinRequests = pgTable(
+  'join_requests',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    message: text('message').notNull().default(''),
+    status: joinRequestStatus('status').notNull().default('pending'),
+    decidedById: integer('decided_by_id').references(() => members.id),
+    decidedAt: timestamp('decided_at', { withTimezone: true }),
+    /** Shown to the applicant when declined. */
+    response: text('response'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // One open request per person and group.
+    uniqueIndex('join_requests_pending_key').on(t.groupId, t.memberId).where(sql`${t.status} = 'pending'`),
+    index('join_requests_group_status_idx').on(t.groupId, t.status, t.createdAt),
+    index('join_requests_member_idx').on(t.memberId),
+    index('join_requests_decided_by_idx').on(t.decidedById),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    createdById: integer('created_by_id')
+      .notNull()
+      .references(() => members.id),
+    /** Set for an invitation sent to one address: only that member may accept it. */
+    email: text('email'),
+    /** SHA-256 of the token; the token itself is only ever in the link. */
+    tokenHash: text('token_hash').notNull().unique(),
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    maxUses: integer('max_uses').notNull(),
+    useCount: integer('use_count').notNull().default(0),
+    revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('invitations_group_idx').on(t.groupId, t.createdAt), index('invitations_created_by_idx').on(t.createdById)],
 );

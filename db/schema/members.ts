@@ -1,4 +1,7 @@
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+
+const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
 
 export const members = pgTable('members', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
@@ -8,11 +11,35 @@ export const members = pgTable('members', {
   /** Null for members brought in by an import: they sign in after a password reset. */
   passwordHash: text('password_hash'),
   profession: text('profession'),
+  company: text('company'),
   city: text('city'),
+  country: text('country'),
   languages: text('languages').array().notNull().default([]),
+  bio: text('bio'),
+  website: text('website'),
+  socialLinks: text('social_links').array().notNull().default([]),
+  /** Set when an avatar is uploaded; also busts browser caches of the image URL. */
+  avatarUpdatedAt: timestamp('avatar_updated_at', { withTimezone: true }),
   isAdmin: boolean('is_admin').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   importKey: text('import_key').unique(),
+}, (t) => [
+  // The directory filters by these; lower() so "Accountant" and "accountant" are one profession.
+  index('members_profession_idx').on(sql`lower(${t.profession}) text_pattern_ops`),
+  // The directory's order, walked page by page.
+  index('members_name_idx').on(t.name, t.id),
+  index('members_city_idx').on(sql`lower(${t.city})`),
+  index('members_languages_idx').using('gin', t.languages),
+]);
+
+/** Avatars are small (resized to 256 px WebP on upload), so they live in the database with everything else. */
+export const memberAvatars = pgTable('member_avatars', {
+  memberId: integer('member_id')
+    .primaryKey()
+    .references(() => members.id, { onDelete: 'cascade' }),
+  image: bytea('image').notNull(),
+  contentType: text('content_type').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** One row per signed-in browser, so that signing out kills the session token for good. */

@@ -110,3 +110,25 @@ describe('archive import and export', () => {
     await conn.end();
   });
 });
+
+describe('archive import of referral chapters', () => {
+  it('seats chapter members by profession and refuses a chapter with two of one profession', async () => {
+    const { db, sql: conn } = await emptyDatabase();
+    const archive = parseArchive(await demoText());
+    await importArchive(db, archive);
+    const [row] = await db.execute<{ seats: number }>(sql`
+      select count(*)::int as seats from group_members gm join groups g on g.id = gm.group_id
+      where g.one_per_profession and gm.profession_seat is not null`);
+    expect(row!.seats).toBe(archive.groups.find((g) => g.onePerProfession)!.members.length);
+    await conn.end();
+
+    const fresh = await emptyDatabase();
+    const clash = parseArchive(await demoText());
+    const chapter = clash.groups.find((g) => g.onePerProfession)!;
+    const [a, b] = chapter.members.map((m) => clash.members.find((x) => x.key === m.member)!);
+    b!.profession = a!.profession;
+    await expect(importArchive(fresh.db, clash)).rejects.toThrow(/two of its members share a profession/);
+    expect(await counts(fresh.db)).toEqual({ members: 0, groups: 0, threads: 0, posts: 0 });
+    await fresh.sql.end();
+  });
+});

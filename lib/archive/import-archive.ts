@@ -1,7 +1,9 @@
 import { eq, inArray, sql } from 'drizzle-orm';
 import type { Database, Tx } from '@/db/client';
 import { groupMembers, groups, members, posts, threads } from '@/db/schema';
+import { isUniqueViolation } from '../db-errors';
 import { InvalidInputError } from '../errors';
+import { professionSeat } from '../groups/add-member';
 import { renderMarkdown } from '../posts/render-markdown';
 import type { Archive } from './archive-format';
 
@@ -40,7 +42,7 @@ async function importMembers(tx: Tx, list: Archive['members']) {
 }
 
 /** Groups are identified by slug: an existing group, and its membership, are left as they are. */
-async function importGroups(tx: Tx, list: Archive['groups'], memberIds: Map<string, number>) {
+async function importGroups(tx: Tx, list: Archive['groups'], memberIds: Map<string, number>, professions: Map<string, string | undefined>) {
   const ids = new Map<string, number>();
   const fresh: Archive['groups'] = [];
   for (const g of list) {
@@ -59,8 +61,20 @@ async function importGroups(tx: Tx, list: Archive['groups'], memberIds: Map<stri
   }
   for (const g of fresh) {
     if (g.parent) await tx.update(groups).set({ parentId: ids.get(g.parent)! }).where(eq(groups.id, ids.get(g.key)!));
-    const roles = g.members.map((m) => ({ groupId: ids.get(g.key)!, memberId: memberIds.get(m.member)!, role: m.role }));
-    if (roles.length > 0) await tx.insert(groupMembers).values(roles).onConflictDoNothing();
+    const roles = g.members.map((m) => ({
+      groupId: ids.get(g.key)!,
+      memberId: memberIds.get(m.member)!,
+      role: m.role,
+      professionSeat: g.onePerProfession ? professionSeat(professions.get(m.member) ?? null) : null,
+    }));
+    try {
+      if (roles.length > 0) await tx.insert(groupMembers).values(roles).onConflictDoNothing({ target: [groupMembers.groupId, groupMembers.memberId] });
+    } catch (error) {
+      if (isUniqueViolation(error, 'group_members_profession_seat_key')) {
+        throw new InvalidInputError(`Group "${g.key}" seats one member per profession, but two of its members share a profession.`);
+      }
+      throw error;
+    }
   }
   return { ids, created: fresh.length };
 }
@@ -140,7 +154,7 @@ export async function importArchive(db: Database, archive: Archive): Promise<Imp
     // Two imports at once would race on the same keys; one waits for the other.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('cercle-import'))`);
     const m = await importMembers(tx, archive.members);
-    const g = await importGroups(tx, archive.groups, m.ids);
+    const g = await importGroups(tx, archive.groups, m.ids, new Map(archive.members.map((x) => [x.key, x.profession])));
     const t = await importThreads(tx, archive.threads, g.ids, m.ids);
     await refreshCounters(tx, t.touched);
     return { members: m.created, groups: g.created, threads: t.created, posts: t.posts };

@@ -1,18 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import { JoinGroupButton } from '@/components/JoinGroupButton';
+import { GroupDoor } from '@/components/GroupDoor';
 import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
-import { canJoinGroup, canStartThread } from '@/lib/permissions';
-import { listThreads } from '@/lib/threads/list-threads';
+import { getGroupOverview } from '@/lib/groups/get-group-overview';
 import { readableOr404 } from '@/lib/not-found';
+import { listThreads } from '@/lib/threads/list-threads';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { slug } = await params;
-  const { group } = await readableOr404(listThreads(await requestCtx(), slug));
+  const { group } = await readableOr404(getGroupOverview(await requestCtx(), (await params).slug));
+  // Name and description are what outsiders may see of a private group; nothing more goes into metadata.
   return { title: group.name, description: group.description };
 }
 
@@ -20,28 +20,45 @@ export default async function GroupPage({ params, searchParams }: Props) {
   const [{ slug }, { after }] = await Promise.all([params, searchParams]);
   const ctx = await requestCtx();
   const t = await getTranslations('group');
-  const { group, threads, nextCursor } = await readableOr404(listThreads(ctx, slug, after));
+  const overview = await readableOr404(getGroupOverview(ctx, slug));
+  const { group, can } = overview;
+  const listing = overview.readable ? await listThreads(ctx, slug, after) : null;
   return (
     <>
       <nav aria-label={t('breadcrumb')} className="breadcrumb">
         <Link href="/">{t('allGroups')}</Link>
+        {group.parent ? (
+          <>
+            {' › '}
+            <Link href={`/g/${group.parent.slug}`}>{group.parent.name}</Link>
+          </>
+        ) : null}
       </nav>
       <div className="page-head">
         <div>
           <h1>{group.name}</h1>
+          <p className="badges">
+            {group.visibility === 'private' ? <span className="badge">{t('private')}</span> : null}
+            {group.onePerProfession ? <span className="badge">{t('onePerProfession')}</span> : null}
+            {group.role ? <span className="badge member">{t(`role.${group.role}`)}</span> : null}
+            {group.city || group.region ? <span className="meta">{[group.city, group.region].filter(Boolean).join(', ')}</span> : null}
+          </p>
           <p dir="auto">{group.description}</p>
         </div>
         <div className="actions">
-          {canStartThread(ctx.viewer, group) ? (
+          {can.startThread ? (
             <Link href={`/g/${group.slug}/new`} className="button primary">
               {t('startThread')}
             </Link>
           ) : null}
-          {canJoinGroup(ctx.viewer, group) ? <JoinGroupButton groupSlug={group.slug} /> : null}
-          {!ctx.viewer ? <Link href={`/sign-in?callbackUrl=/g/${group.slug}`}>{t('signInToPost')}</Link> : null}
+          {can.seeMembers ? <Link href={`/g/${group.slug}/members`}>{t('members')}</Link> : null}
+          {can.moderate ? <Link href={`/g/${group.slug}/manage`}>{t('manage')}</Link> : null}
+          <GroupDoor overview={overview} signedIn={ctx.viewer !== null} />
         </div>
       </div>
-      {threads.length === 0 ? (
+      {!listing ? (
+        <p className="notice">{t('membersOnly')}</p>
+      ) : listing.threads.length === 0 ? (
         <p>{t('empty')}</p>
       ) : (
         <table className="thread-table">
@@ -54,7 +71,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
             </tr>
           </thead>
           <tbody>
-            {threads.map((thread) => (
+            {listing.threads.map((thread) => (
               <tr key={thread.id}>
                 <td>
                   {thread.pinned ? <span className="badge">{t('pinned')}</span> : null}
@@ -62,9 +79,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
                   <Link href={`/t/${thread.id}`} className="thread-title" dir="auto">
                     {thread.title}
                   </Link>
-                  {thread.unreadCount ? (
-                    <span className="badge unread">{t('unread', { count: thread.unreadCount })}</span>
-                  ) : null}
+                  {thread.unreadCount ? <span className="badge unread">{t('unread', { count: thread.unreadCount })}</span> : null}
                   <span className="meta"> {t('startedBy', { name: thread.authorName })}</span>
                 </td>
                 <td className="num">{thread.replyCount}</td>
@@ -77,9 +92,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
           </tbody>
         </table>
       )}
-      {nextCursor ? (
+      {listing?.nextCursor ? (
         <nav aria-label={t('pagination')} className="pagination">
-          <Link href={`/g/${group.slug}?after=${nextCursor}`}>{t('older')}</Link>
+          <Link href={`/g/${group.slug}?after=${listing.nextCursor}`}>{t('older')}</Link>
         </nav>
       ) : null}
     </>

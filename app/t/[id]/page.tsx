@@ -3,7 +3,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { JoinGroupButton } from '@/components/JoinGroupButton';
+import { ActionForm } from '@/components/ActionForm';
+import { joinGroupAction } from '@/app/actions/groups';
 import { PostArticle } from '@/components/PostArticle';
 import { ReplyForm } from '@/components/ReplyForm';
 import { ThreadPagination } from '@/components/ThreadPagination';
@@ -66,7 +67,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       ) : canJoinGroup(ctx.viewer, group) ? (
         <div className="notice">
           <p>{t('joinToReply')}</p>
-          <JoinGroupButton groupSlug={group.slug} />
+          <ActionForm action={joinGroupAction} hidden={{ groupSlug: group.slug }} submitLabel={t('join')} pendingLabel={t('joining')} />
         </div>
       ) : (
         <p className="notice">{t('membersOnlyReply')}</p>

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { invitations } from '@/db/schema';
+import { email } from '../auth/auth-schemas';
+import type { SignedInCtx } from '../context';
+import { ForbiddenError } from '../errors';
+import { canInvite } from '../permissions';
+import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../rules';
+import { parseInput } from '../validate';
+import { getReadableGroup } from './group-access';
+import { slugInput } from './group-schemas';
+import { invitationPath, newInvitationToken } from './invitation-token';
+
+export const createInvitationSchema = slugInput.extend({
+  /** For one person: only the member with this address may accept. Left out: a shareable link. */
+  email: email.optional().or(z.literal('').transform(() => undefined)),
+  expiresInDays: z.coerce.number().int('Whole days only.').min(1, 'At least one day.').max(INVITATION_MAX_DAYS, `At most ${INVITATION_MAX_DAYS} days.`).default(INVITATION_DEFAULT_DAYS),
+  maxUses: z.coerce.number().int('A whole number.').min(1, 'At least one use.').max(INVITATION_MAX_USES, `At most ${INVITATION_MAX_USES} uses.`).optional(),
+});
+
+/** Owners and moderators invite by link (several uses) or by email (one use, that address only). */
+export async function createInvitation(ctx: SignedInCtx, input: unknown): Promise<{ id: number; path: string; expiresAt: Date }> {
+  const data = parseInput(createInvitationSchema, input);
+  const group = await getReadableGroup(ctx, { slug: data.groupSlug });
+  if (!canInvite(ctx.viewer, group)) throw new ForbiddenError('Only owners and moderators can invite people.');
+  const { token, tokenHash } = newInvitationToken();
+  const expiresAt = new Date(Date.now() + data.expiresInDays * 24 * 60 * 60 * 1000);
+  const [row] = await ctx.db
+    .insert(invitations)
+    .values({ groupId: group.id, createdById: ctx.viewer.id, email: data.email ?? null, tokenHash, expiresAt, maxUses: data.maxUses ?? (data.email ? 1 : 10) })
+    .returning({ id: invitations.id });
+  return { id: row!.id, path: invitationPath(token), expiresAt };
+}

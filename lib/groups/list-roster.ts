@@ -1,0 +1,39 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import { groupBans, groupMembers, members } from '@/db/schema';
+import type { Ctx } from '../context';
+import { NotFoundError } from '../errors';
+import { canBanMember, canChangeRole, canModerateGroup, canRemoveMember } from '../permissions';
+import { getReadableGroup } from './group-access';
+
+const ROSTER_LIMIT = 500;
+
+/** The moderators' view of who is in a group and who is banned, with what the viewer may do to each. */
+export async function listRoster(ctx: Ctx, groupSlug: string) {
+  const group = await getReadableGroup(ctx, { slug: groupSlug });
+  if (!canModerateGroup(ctx.viewer, group)) throw new NotFoundError('No such group.');
+  const roleOrder = sql`case ${groupMembers.role} when 'owner' then 0 when 'moderator' then 1 else 2 end`;
+  const rows = await ctx.db
+    .select({ memberId: members.id, name: members.name, profession: members.profession, role: groupMembers.role, joinedAt: groupMembers.joinedAt })
+    .from(groupMembers)
+    .innerJoin(members, eq(members.id, groupMembers.memberId))
+    .where(eq(groupMembers.groupId, group.id))
+    .orderBy(roleOrder, asc(members.name))
+    .limit(ROSTER_LIMIT);
+  const bans = await ctx.db
+    .select({ memberId: members.id, name: members.name, reason: groupBans.reason, createdAt: groupBans.createdAt })
+    .from(groupBans)
+    .innerJoin(members, eq(members.id, groupBans.memberId))
+    .where(eq(groupBans.groupId, group.id))
+    .orderBy(asc(members.name));
+  return {
+    group,
+    members: rows.map((m) => ({
+      ...m,
+      canChangeRole: canChangeRole(ctx.viewer, group, m),
+      canRemove: canRemoveMember(ctx.viewer, group, m),
+      canBan: canBanMember(ctx.viewer, group, m),
+    })),
+    truncated: rows.length === ROSTER_LIMIT,
+    bans,
+  };
+}

@@ -1,0 +1,170 @@
+import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { groupMembers, members, posts, threads } from '@/db/schema';
+import type { Ctx } from '../context';
+import { NotFoundError } from '../errors';
+import type { GroupRole } from '../permissions';
+import { EXCERPT_LENGTH, PROFILE_RECENT_POSTS } from './profile-rules';
+import { safeHttpUrl } from './profile-schemas';
+import { readableGroups } from './readable-groups';
+import { avatarUrl } from './urls';
+
+export type ProfileGroup = { slug: string; name: string; role: GroupRole; visibility: 'public' | 'private' };
+
+export type ProfilePost = {
+  postId: number;
+  threadId: number;
+  threadTitle: string;
+  groupSlug: string;
+  groupName: string;
+  number: number;
+  createdAt: Date;
+  /** Plain text, never HTML: the page renders it as text. */
+  excerpt: string;
+};
+
+export type Profile = {
+  member: {
+    id: number;
+    name: string;
+    profession: string | null;
+    company: string | null;
+    city: string | null;
+    country: string | null;
+    languages: string[];
+    bio: string | null;
+    website: string | null;
+    socialLinks: string[];
+    hasAvatar: boolean;
+    avatarUrl: string | null;
+  };
+  /** Only groups the viewer may read: a private group the viewer cannot read is not even named. */
+  groups: ProfileGroup[];
+  /** The latest live posts in threads the viewer may read, newest first. */
+  recentPosts: ProfilePost[];
+  isSelf: boolean;
+};
+
+/** How much of a post's HTML to fetch for its excerpt: enough text after tags are stripped, never a 32 KB body. */
+const EXCERPT_SOURCE_CHARS = 2000;
+
+/**
+ * A member's public profile as this viewer may see it. The member's own details are public;
+ * their groups and posts are filtered through canReadGroup (with parent groups), so the
+ * profile of a fellow chapter member shows the chapter only to those who can read it.
+ */
+export async function getProfile(ctx: Ctx, memberId: number): Promise<Profile> {
+  // Explicit columns: the email address and password hash never leave this query.
+  const [member] = await ctx.db
+    .select({
+      id: members.id,
+      name: members.name,
+      profession: members.profession,
+      company: members.company,
+      city: members.city,
+      country: members.country,
+      languages: members.languages,
+      bio: members.bio,
+      website: members.website,
+      socialLinks: members.socialLinks,
+      avatarUpdatedAt: members.avatarUpdatedAt,
+    })
+    .from(members)
+    .where(eq(members.id, memberId))
+    .limit(1);
+  if (!member) throw new NotFoundError('No such member.');
+
+  const memberships = await ctx.db
+    .select({ groupId: groupMembers.groupId, role: groupMembers.role })
+    .from(groupMembers)
+    .where(eq(groupMembers.memberId, member.id));
+  // Groups they posted in, including ones they have since left.
+  const postedIn = await ctx.db
+    .selectDistinct({ groupId: threads.groupId })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(and(eq(posts.authorId, member.id), isNull(posts.deletedAt), isNull(threads.deletedAt)));
+  const readable = await readableGroups(ctx, [...memberships.map((m) => m.groupId), ...postedIn.map((p) => p.groupId)]);
+
+  const groups: ProfileGroup[] = memberships
+    .flatMap(({ groupId, role }) => {
+      const group = readable.get(groupId);
+      return group ? [{ slug: group.slug, name: group.name, role, visibility: group.visibility }] : [];
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+
+  const readableIds = [...readable.keys()];
+  const rows = readableIds.length
+    ? await ctx.db
+        .select({
+          postId: posts.id,
+          number: posts.number,
+          createdAt: posts.createdAt,
+          html: sql<string>`left(${posts.bodyHtml}, ${EXCERPT_SOURCE_CHARS})`,
+          threadId: threads.id,
+          threadTitle: threads.title,
+          groupId: threads.groupId,
+        })
+        .from(posts)
+        .innerJoin(threads, eq(threads.id, posts.threadId))
+        .where(
+          and(
+            eq(posts.authorId, member.id),
+            isNull(posts.deletedAt),
+            isNull(threads.deletedAt),
+            // The visibility condition is in the query itself, so the limit counts only posts this viewer may read.
+            inArray(threads.groupId, readableIds),
+          ),
+        )
+        .orderBy(desc(posts.createdAt), desc(posts.id))
+        .limit(PROFILE_RECENT_POSTS)
+    : [];
+
+  const { avatarUpdatedAt, website, socialLinks, ...details } = member;
+  return {
+    member: {
+      ...details,
+      // Imported profiles were never through our URL check: only http(s) links reach a page.
+      website: safeHttpUrl(website),
+      socialLinks: socialLinks.map(safeHttpUrl).filter((url): url is string => url !== null),
+      hasAvatar: avatarUpdatedAt !== null,
+      avatarUrl: avatarUrl(member.id, avatarUpdatedAt),
+    },
+    groups,
+    recentPosts: rows.map((row) => {
+      const group = readable.get(row.groupId)!;
+      return {
+        postId: row.postId,
+        threadId: row.threadId,
+        threadTitle: row.threadTitle,
+        groupSlug: group.slug,
+        groupName: group.name,
+        number: row.number,
+        createdAt: row.createdAt,
+        excerpt: plainExcerpt(row.html, EXCERPT_LENGTH),
+      };
+    }),
+    isSelf: ctx.viewer?.id === member.id,
+  };
+}
+
+const NAMED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
+
+/** Sanitized post HTML to a line of plain text, cut at a word boundary. */
+export function plainExcerpt(html: string, max: number): string {
+  const text = html
+    .replace(/<[^>]*>/g, ' ')
+    // The source was cut short: drop a tag left open at the end.
+    .replace(/<[^>]*$/, ' ')
+    .replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, code: string) => {
+      if (code[0] !== '#') return NAMED_ENTITIES[code.toLowerCase()] ?? entity;
+      const point = code[1] === 'x' || code[1] === 'X' ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10);
+      return point > 0 && point <= 0x10ffff ? String.fromCodePoint(point) : '';
+    })
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length <= max) return text;
+  // Never split a character outside the Basic Multilingual Plane (emoji, some CJK) in two.
+  const cut = text.slice(0, /[\uD800-\uDBFF]/.test(text[max - 1] ?? '') ? max - 1 : max);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
