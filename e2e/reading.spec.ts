@@ -22,7 +22,7 @@ test('a signed-out visitor reads a public group and thread, and is invited to si
   await expect(page.getByRole('heading', { level: 1, name: 'Paris Entrepreneurs Chamber' })).toBeVisible();
   const group = new GroupPage(page);
   await expect(group.threadTable.getByRole('row')).toHaveCount(8); // header + 7 demo threads
-  await expect(page.getByRole('link', { name: 'Sign in to take part' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Sign in to join' })).toBeVisible();
   await expect(group.startThreadLink).toHaveCount(0);
   await expect(group.joinButton).toHaveCount(0);
 

@@ -127,12 +127,17 @@ test.describe('private groups', () => {
 
     // An anonymous browser gets the 404 page, with nothing of the thread in it.
     const { page: visitor } = await newVisitor();
-    for (const path of [`/t/${secret.id}`, `/t/${secret.id}?page=1`, `/g/${slug}`]) {
+    for (const path of [`/t/${secret.id}`, `/t/${secret.id}?page=1`, `/g/${slug}/members`]) {
       const response = await visitor.goto(path);
       expect(response?.status(), path).toBe(404);
       await expect(visitor.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
       await expect(visitor.getByText(secret.title)).toHaveCount(0);
     }
+    // The group page itself shows outsiders its name and description only: no thread, no count.
+    expect((await visitor.goto(`/g/${slug}`))?.status()).toBe(200);
+    await expect(visitor.getByText("Only members can read this group's threads.")).toBeVisible();
+    await expect(visitor.getByText(secret.title)).toHaveCount(0);
+    await expect(visitor.getByRole('table')).toHaveCount(0);
 
     // And so does the JSON API, with no cookies at all.
     const anonymous = await playwright.request.newContext({ baseURL });
