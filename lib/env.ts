@@ -13,6 +13,9 @@ export const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   PORT: port.optional(),
   CERCLE_TRUST_PROXY: z.enum(['true', 'false']).optional(),
+  CERCLE_WORKER: z.enum(['in-process', 'external']).optional(),
+  SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  MAIL_FROM: z.string().min(3).optional(),
 });
 
 /** Stops start-up with one clear line per wrong setting, rather than failing later in a request. */

@@ -12,6 +12,9 @@ import next from 'next';
 import { dataDir, prepareDatabase } from '../db/prepare';
 import { stampClientAddress } from '../lib/auth/client-address';
 import { checkEnv } from '../lib/env';
+import { getDb } from '../db/client';
+import { startMailWorker } from '../lib/mail/mail-worker';
+import { createMailTransport } from '../lib/mail/transport';
 
 const mode = process.argv[2] ?? 'dev';
 if (mode !== 'dev' && mode !== 'start') throw new Error(`Unknown mode "${mode}": use dev or start.`);
@@ -34,6 +37,8 @@ if (mode === 'start') (process.env as Record<string, string>).NODE_ENV = 'produc
 const app = next({ dev: mode === 'dev', hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The outbox is drained here unless a separate `npm run worker` process does it.
+const stopMailWorker = process.env.CERCLE_WORKER === 'external' ? async () => {} : startMailWorker(getDb(), createMailTransport());
 const trustProxy = process.env.CERCLE_TRUST_PROXY === 'true';
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
@@ -46,6 +51,7 @@ server.listen(port, () => {
 
 async function shutdown() {
   server.close();
+  await stopMailWorker();
   await app.close();
   await database.stop();
   process.exit(0);

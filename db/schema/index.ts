@@ -2,3 +2,4 @@ export * from './members';
 export * from './groups';
 export * from './threads';
 export * from './posts';
+export * from './mail';

@@ -3,6 +3,8 @@ import { invitations } from '@/db/schema';
 import { email } from '../auth/auth-schemas';
 import type { SignedInCtx } from '../context';
 import { ForbiddenError } from '../errors';
+import { enqueueMail } from '../mail/enqueue-mail';
+import { invitationMail } from '../mail/invitation-mail';
 import { canInvite } from '../permissions';
 import { INVITATION_DEFAULT_DAYS, INVITATION_MAX_DAYS, INVITATION_MAX_USES } from '../rules';
 import { parseInput } from '../validate';
@@ -17,16 +19,25 @@ export const createInvitationSchema = slugInput.extend({
   maxUses: z.coerce.number().int('A whole number.').min(1, 'At least one use.').max(INVITATION_MAX_USES, `At most ${INVITATION_MAX_USES} uses.`).optional(),
 });
 
-/** Owners and moderators invite by link (several uses) or by email (one use, that address only). */
+/**
+ * Owners and moderators invite by link (several uses) or by email (one use, that address
+ * only). An email invitation is queued in the same transaction, so the link is mailed exactly when it exists.
+ */
 export async function createInvitation(ctx: SignedInCtx, input: unknown): Promise<{ id: number; path: string; expiresAt: Date }> {
   const data = parseInput(createInvitationSchema, input);
   const group = await getReadableGroup(ctx, { slug: data.groupSlug });
   if (!canInvite(ctx.viewer, group)) throw new ForbiddenError('Only owners and moderators can invite people.');
   const { token, tokenHash } = newInvitationToken();
   const expiresAt = new Date(Date.now() + data.expiresInDays * 24 * 60 * 60 * 1000);
-  const [row] = await ctx.db
-    .insert(invitations)
-    .values({ groupId: group.id, createdById: ctx.viewer.id, email: data.email ?? null, tokenHash, expiresAt, maxUses: data.maxUses ?? (data.email ? 1 : 10) })
-    .returning({ id: invitations.id });
-  return { id: row!.id, path: invitationPath(token), expiresAt };
+  const path = invitationPath(token);
+  return ctx.db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(invitations)
+      .values({ groupId: group.id, createdById: ctx.viewer.id, email: data.email ?? null, tokenHash, expiresAt, maxUses: data.maxUses ?? (data.email ? 1 : 10) })
+      .returning({ id: invitations.id });
+    if (data.email) {
+      await enqueueMail(tx, invitationMail({ to: data.email, groupName: group.name, groupDescription: group.description, inviterName: ctx.viewer.name, path, expiresAt }));
+    }
+    return { id: row!.id, path, expiresAt };
+  });
 }

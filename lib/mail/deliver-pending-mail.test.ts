@@ -1,0 +1,100 @@
+import { createServer } from 'node:net';
+import { eq } from 'drizzle-orm';
+import nodemailer from 'nodemailer';
+import { SMTPServer } from 'smtp-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/db/client';
+import { mailOutbox } from '@/db/schema';
+import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
+import { createInvitation } from '../groups/create-invitation';
+import { deliverPendingMail } from './deliver-pending-mail';
+
+/** A real SMTP server on this machine (the smtp-server package) that keeps what it receives. */
+function startSmtp(port: number) {
+  const received: { to: string[]; raw: string }[] = [];
+  const server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS', 'AUTH'],
+    onData(stream, session, callback) {
+      let raw = '';
+      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
+      stream.on('end', () => {
+        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
+        callback();
+      });
+    },
+  });
+  return new Promise<{ received: typeof received; close: () => Promise<void> }>((resolve) =>
+    server.listen(port, '127.0.0.1', () => resolve({ received, close: () => new Promise((r) => server.close(() => r())) })),
+  );
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+let port: number;
+beforeAll(async () => {
+  port = await freePort();
+});
+
+const transport = () => nodemailer.createTransport({ host: '127.0.0.1', port, secure: false, ignoreTLS: true });
+
+async function outboxFor(address: string) {
+  return testDb().select().from(mailOutbox).where(eq(mailOutbox.toAddress, address));
+}
+
+describe('mail delivery', () => {
+  it('mails an email invitation, and retries a failed send later instead of losing it', async () => {
+    const owner = await createMember({ name: 'Amina <Owner>' });
+    const group = await createGroup({ name: 'Rabat & Sale chapter', visibility: 'private', joinPolicy: 'invite' });
+    await addToGroup(group.id, owner.id, 'owner');
+    const address = `guest-${Date.now()}@example.test`;
+    const { path } = await createInvitation({ db: testDb(), viewer: viewerOf(owner) }, { groupSlug: group.slug, email: address });
+
+    // No SMTP server yet: the attempt fails, and the message waits for its retry.
+    await deliverPendingMail(getDb(), transport());
+    const [waiting] = await outboxFor(address);
+    expect(waiting).toMatchObject({ sentAt: null, attempts: 1 });
+    expect(waiting!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
+    expect(waiting!.lastError).toMatch(/ECONNREFUSED/);
+
+    const smtp = await startSmtp(port);
+    await deliverPendingMail(getDb(), transport());
+    expect(smtp.received.filter((m) => m.to.includes(address))).toHaveLength(0); // not due yet
+    await testDb().update(mailOutbox).set({ nextAttemptAt: new Date() }).where(eq(mailOutbox.id, waiting!.id));
+    await deliverPendingMail(getDb(), transport());
+    await smtp.close();
+
+    const [message] = smtp.received.filter((m) => m.to.includes(address));
+    const raw = message!.raw.replace(/=\r?\n/g, '');
+    expect(raw).toContain('Subject: Invitation to Rabat & Sale chapter');
+    expect(raw).toContain(path);
+    expect(raw).toContain('Amina &lt;Owner&gt;');
+    expect(raw).not.toContain('<Owner>" invites');
+    const [sent] = await outboxFor(address);
+    expect(sent).toMatchObject({ attempts: 2, lastError: null });
+    expect(sent!.sentAt).not.toBeNull();
+
+    // Sent once: another pass sends nothing more to this address.
+    const again = await startSmtp(port);
+    await deliverPendingMail(getDb(), transport());
+    await again.close();
+    expect(again.received.filter((m) => m.to.includes(address))).toHaveLength(0);
+  });
+
+  it('queues no email for a link invitation', async () => {
+    const owner = await createMember();
+    const group = await createGroup();
+    await addToGroup(group.id, owner.id, 'owner');
+    const before = await testDb().select().from(mailOutbox);
+    await createInvitation({ db: testDb(), viewer: viewerOf(owner) }, { groupSlug: group.slug });
+    const after = await testDb().select().from(mailOutbox);
+    expect(after.length).toBe(before.length);
+  });
+});
