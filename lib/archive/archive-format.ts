@@ -33,6 +33,8 @@ const archiveGroup = z.strictObject({
   slug: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters, digits and single hyphens').max(100),
   name: z.string().trim().min(1, 'must not be empty').max(120),
   description: z.string().max(2000).default(''),
+  city: z.string().max(80).optional(),
+  region: z.string().max(80).optional(),
   visibility: z.enum(['public', 'private']),
   joinPolicy: z.enum(['open', 'request', 'invite']),
   postingPolicy: z.enum(['members', 'signed_in']).default('members'),
@@ -46,7 +48,12 @@ const archiveMember = z.strictObject({
   email: z.string().trim().toLowerCase().pipe(z.email('must be an email address')),
   name: z.string().trim().min(1, 'must not be empty').max(MEMBER_NAME_MAX_LENGTH),
   profession: z.string().max(120).optional(),
+  company: z.string().max(120).optional(),
   city: z.string().max(120).optional(),
+  country: z.string().max(120).optional(),
+  bio: z.string().max(1000).optional(),
+  website: z.url({ protocol: /^https?$/, error: 'must be an http(s) address' }).optional(),
+  socialLinks: z.array(z.url({ protocol: /^https?$/, error: 'must be an http(s) address' })).max(5).default([]),
   languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'must be a language code such as "ar" or "fr"')).default([]),
 });
 

@@ -132,3 +132,21 @@ describe('archive import of referral chapters', () => {
     await fresh.sql.end();
   });
 });
+
+describe('archive profile fields', () => {
+  it('round-trips profiles and group places', async () => {
+    const { db, sql: conn } = await emptyDatabase();
+    const archive: ArchiveInput = {
+      format: 'cercle-archive',
+      version: 1,
+      members: [{ key: 'm1', email: 'rania@example.test', name: 'Rania', profession: 'Notary', company: 'Étude Rania', city: 'Fès', country: 'Morocco',
+        languages: ['ar', 'fr'], bio: 'Notaire depuis 2010.', website: 'https://rania.example', socialLinks: ['https://linkedin.example/rania'] }],
+      groups: [{ key: 'g1', slug: 'fes-club', name: 'Fès club', description: 'x', city: 'Fès', region: 'Fès-Meknès', visibility: 'public', joinPolicy: 'open',
+        onePerProfession: false, parent: null, members: [{ member: 'm1', role: 'owner' }] }],
+      threads: [],
+    };
+    await importArchive(db, parseArchive(JSON.stringify(archive)));
+    expect(await exportArchive(db)).toEqual(archive);
+    await conn.end();
+  });
+});

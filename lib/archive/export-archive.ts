@@ -44,10 +44,13 @@ export async function exportArchive(db: Db): Promise<ArchiveInput> {
     version: 1,
     members: memberRows.map((m) => ({
       key: memberKey.get(m.id)!, email: m.email, name: m.name,
-      profession: m.profession ?? undefined, city: m.city ?? undefined, languages: m.languages,
+      profession: m.profession ?? undefined, company: m.company ?? undefined, city: m.city ?? undefined, country: m.country ?? undefined,
+      languages: m.languages, bio: m.bio ?? undefined, website: m.website ?? undefined,
+      socialLinks: m.socialLinks.length > 0 ? m.socialLinks : undefined,
     })),
     groups: groupRows.map((g) => ({
-      key: groupKey.get(g.id)!, slug: g.slug, name: g.name, description: g.description, visibility: g.visibility,
+      key: groupKey.get(g.id)!, slug: g.slug, name: g.name, description: g.description,
+      city: g.city ?? undefined, region: g.region ?? undefined, visibility: g.visibility,
       joinPolicy: g.joinPolicy,
       // Only written when it differs from the default, so archives from other tools round-trip unchanged.
       postingPolicy: g.postingPolicy === 'members' ? undefined : g.postingPolicy,

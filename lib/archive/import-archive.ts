@@ -23,7 +23,7 @@ async function importMembers(tx: Tx, list: Archive['members']) {
   for (const part of chunks(list)) {
     const rows = await tx
       .insert(members)
-      .values(part.map((m) => ({ email: m.email, name: m.name, profession: m.profession, city: m.city, languages: m.languages, importKey: m.key })))
+      .values(part.map(({ key, ...m }) => ({ ...m, importKey: key })))
       .onConflictDoNothing()
       .returning({ id: members.id });
     created += rows.length;
@@ -49,7 +49,7 @@ async function importGroups(tx: Tx, list: Archive['groups'], memberIds: Map<stri
     const [row] = await tx
       .insert(groups)
       .values({
-        slug: g.slug, name: g.name, description: g.description, visibility: g.visibility, joinPolicy: g.joinPolicy,
+        slug: g.slug, name: g.name, description: g.description, city: g.city, region: g.region, visibility: g.visibility, joinPolicy: g.joinPolicy,
         postingPolicy: g.postingPolicy, onePerProfession: g.onePerProfession, importKey: g.key,
       })
       .onConflictDoNothing()
