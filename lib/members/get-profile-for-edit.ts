@@ -2,24 +2,13 @@ import { eq } from 'drizzle-orm';
 import { members } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { NotFoundError } from '../errors';
+import { profileColumns } from './profile-columns';
 import { avatarUrl } from './urls';
 
 /** The signed-in member's own profile, as the settings form edits it. There is no way to ask for anyone else's. */
 export async function getProfileForEdit(ctx: SignedInCtx) {
   const [row] = await ctx.db
-    .select({
-      id: members.id,
-      name: members.name,
-      profession: members.profession,
-      company: members.company,
-      city: members.city,
-      country: members.country,
-      languages: members.languages,
-      bio: members.bio,
-      website: members.website,
-      socialLinks: members.socialLinks,
-      avatarUpdatedAt: members.avatarUpdatedAt,
-    })
+    .select(profileColumns)
     .from(members)
     .where(eq(members.id, ctx.viewer.id))
     .limit(1);

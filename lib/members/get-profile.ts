@@ -6,6 +6,7 @@ import type { GroupRole } from '../permissions';
 import { EXCERPT_LENGTH, PROFILE_RECENT_POSTS } from './profile-rules';
 import { safeHttpUrl } from './profile-schemas';
 import { readableGroups } from './readable-groups';
+import { profileColumns } from './profile-columns';
 import { avatarUrl } from './urls';
 
 export type ProfileGroup = { slug: string; name: string; role: GroupRole; visibility: 'public' | 'private' };
@@ -55,19 +56,7 @@ const EXCERPT_SOURCE_CHARS = 2000;
 export async function getProfile(ctx: Ctx, memberId: number): Promise<Profile> {
   // Explicit columns: the email address and password hash never leave this query.
   const [member] = await ctx.db
-    .select({
-      id: members.id,
-      name: members.name,
-      profession: members.profession,
-      company: members.company,
-      city: members.city,
-      country: members.country,
-      languages: members.languages,
-      bio: members.bio,
-      website: members.website,
-      socialLinks: members.socialLinks,
-      avatarUpdatedAt: members.avatarUpdatedAt,
-    })
+    .select(profileColumns)
     .from(members)
     .where(eq(members.id, memberId))
     .limit(1);

@@ -8,6 +8,7 @@ import { canSeeMembers, type GroupRole } from '../permissions';
 import { parseInput } from '../validate';
 import { DIRECTORY_PAGE_SIZE, PLACE_MAX_LENGTH, PROFESSION_MAX_LENGTH } from './profile-rules';
 import { languageCode } from './profile-schemas';
+import { listedMemberColumns } from './profile-columns';
 import { avatarUrl } from './urls';
 
 export type DirectoryEntry = {
@@ -85,26 +86,16 @@ export async function listDirectory(ctx: Ctx, input: unknown) {
     // A row comparison, ordered exactly as the ORDER BY below (same collation on name).
     cursor ? sql`(${members.name}, ${members.id}) > (${cursor.name}, ${cursor.id})` : undefined,
   ];
-  const columns = {
-    id: members.id,
-    name: members.name,
-    profession: members.profession,
-    company: members.company,
-    city: members.city,
-    country: members.country,
-    languages: members.languages,
-    avatarUpdatedAt: members.avatarUpdatedAt,
-  };
   const rows = group
     ? await ctx.db
-        .select({ ...columns, role: groupMembers.role })
+        .select({ ...listedMemberColumns, role: groupMembers.role })
         .from(members)
         .innerJoin(groupMembers, and(eq(groupMembers.memberId, members.id), eq(groupMembers.groupId, group.id)))
         .where(and(...conditions))
         .orderBy(asc(members.name), asc(members.id))
         .limit(DIRECTORY_PAGE_SIZE + 1)
     : await ctx.db
-        .select({ ...columns, role: sql<GroupRole | null>`null` })
+        .select({ ...listedMemberColumns, role: sql<GroupRole | null>`null` })
         .from(members)
         .where(and(...conditions))
         .orderBy(asc(members.name), asc(members.id))
