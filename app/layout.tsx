@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { SiteHeader } from '@/components/SiteHeader';
 import { directionOf } from '@/i18n/locales';
 import { getViewer } from '@/lib/auth/viewer';
@@ -28,6 +29,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <footer className="site-footer container">
             <p>{t('footer')}</p>
+            <LanguageSwitcher />
           </footer>
         </NextIntlClientProvider>
       </body>

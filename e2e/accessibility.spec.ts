@@ -26,3 +26,12 @@ test('member and moderator pages have no serious accessibility violations', asyn
     expect(await seriousViolations(owner), path).toEqual([]);
   }
 });
+
+test('the main pages in Arabic (right to left) have no serious accessibility violations', async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'ar', url: baseURL! }]);
+  for (const path of PUBLIC_PAGES) {
+    await page.goto(path);
+    await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+    expect(await seriousViolations(page), path).toEqual([]);
+  }
+});

@@ -1,8 +1,11 @@
-/** Interface languages with a complete message catalogue in messages/. */
-export const LOCALES = ['en'] as const;
+/** Interface languages with a complete message catalogue in messages/<locale>/ (a test keeps them complete). */
+export const LOCALES = ['en', 'fr', 'ru', 'ar', 'hi'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
 export const LOCALE_COOKIE = 'NEXT_LOCALE';
+
+/** Each language named in itself, for the language switcher. */
+export const LOCALE_NAMES: Record<Locale, string> = { en: 'English', fr: 'Français', ru: 'Русский', ar: 'العربية', hi: 'हिन्दी' };
 
 const RTL = new Set(['ar', 'he', 'fa', 'ur']);
 
@@ -10,12 +13,13 @@ export function directionOf(locale: string): 'rtl' | 'ltr' {
   return RTL.has(locale.split('-')[0]!) ? 'rtl' : 'ltr';
 }
 
-function isLocale(value: string | undefined): value is Locale {
+export function isLocale(value: string | null | undefined): value is Locale {
   return (LOCALES as readonly string[]).includes(value ?? '');
 }
 
-/** The member's choice (cookie), else the browser's Accept-Language, else English. */
-export function pickLocale(cookie: string | undefined, acceptLanguage: string | null): Locale {
+/** The member's setting, else the visitor's choice (cookie), else the browser's Accept-Language, else English. */
+export function pickLocale(memberLocale: string | null | undefined, cookie: string | undefined, acceptLanguage: string | null): Locale {
+  if (isLocale(memberLocale)) return memberLocale;
   if (isLocale(cookie)) return cookie;
   const wanted = (acceptLanguage ?? '')
     .split(',')
@@ -23,6 +27,7 @@ export function pickLocale(cookie: string | undefined, acceptLanguage: string | 
       const [tag = '', q] = part.trim().split(';q=');
       return { lang: tag.toLowerCase().split('-')[0], q: q ? Number(q) : 1 };
     })
+    .filter((w) => w.q > 0)
     .sort((a, b) => b.q - a.q);
   return wanted.map((w) => w.lang).find(isLocale) ?? DEFAULT_LOCALE;
 }

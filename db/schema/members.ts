@@ -15,6 +15,8 @@ export const members = pgTable('members', {
   city: text('city'),
   country: text('country'),
   languages: text('languages').array().notNull().default([]),
+  /** The interface language the member chose; null follows the browser. */
+  locale: text('locale'),
   bio: text('bio'),
   website: text('website'),
   socialLinks: text('social_links').array().notNull().default([]),

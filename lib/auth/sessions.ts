@@ -21,7 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function viewerOfSession(db: Db, sessionId: string | undefined): Promise<Viewer | null> {
   if (!sessionId || !UUID.test(sessionId)) return null;
   const [row] = await db
-    .select({ id: members.id, name: members.name, isAdmin: members.isAdmin })
+    .select({ id: members.id, name: members.name, isAdmin: members.isAdmin, locale: members.locale })
     .from(memberSessions)
     .innerJoin(members, eq(members.id, memberSessions.memberId))
     .where(and(eq(memberSessions.id, sessionId), gt(memberSessions.expiresAt, new Date())));

@@ -1,0 +1,21 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { cookies } from 'next/headers';
+import { LOCALE_COOKIE } from '@/i18n/locales';
+import { requestCtx } from '@/lib/auth/viewer';
+import { type FormState, formValues, toFormState } from '@/lib/form-state';
+import { setLocale } from '@/lib/members/set-locale';
+
+const ONE_YEAR = 365 * 24 * 60 * 60;
+
+export async function setLocaleAction(_: FormState, formData: FormData): Promise<FormState> {
+  try {
+    const { locale } = await setLocale(await requestCtx(), formValues(formData));
+    (await cookies()).set(LOCALE_COOKIE, locale, { maxAge: ONE_YEAR, sameSite: 'lax', path: '/', httpOnly: true });
+  } catch (error) {
+    return toFormState(error, formData);
+  }
+  revalidatePath('/', 'layout');
+  return { done: { at: Date.now() } };
+}

@@ -1,0 +1,46 @@
+import { expect, test, OPEN_GROUP } from './fixtures';
+import { submitSignIn } from './pages/auth';
+import { GroupPage } from './pages/GroupPage';
+
+test('switching to Arabic mirrors the layout, and an Arabic post reads right to left', async ({ member, newVisitor }, testInfo) => {
+  const { page } = member;
+  await page.goto(`/g/${OPEN_GROUP}`);
+  await new GroupPage(page).join();
+  await page.getByLabel('Language').selectOption('ar');
+  await page.getByRole('button', { name: 'Change' }).click();
+  await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+
+  // The navigation now starts at the right edge: the brand sits right of the menu.
+  const brand = await page.getByRole('link', { name: 'Cercle' }).boundingBox();
+  const nav = await page.getByRole('navigation').first().boundingBox();
+  expect(brand!.x).toBeGreaterThan(nav!.x);
+  await testInfo.attach('group page in Arabic', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  // The choice is the member's: signing in from another browser brings it back.
+  const other = await newVisitor();
+  await submitSignIn(other.page, member.user.email, member.user.password);
+  await expect(other.page.locator('html')).toHaveAttribute('lang', 'ar');
+  await expect(other.page.locator('footer select')).toHaveValue('ar');
+
+  // An Arabic thread, with an English product name inside the sentence.
+  await page.goto(`/g/${OPEN_GROUP}/new`);
+  await page.locator('#thread-title').fill('مرحبا بالجميع في النادي');
+  await page.locator('textarea[name="body"]').fill('أبحث عن شريك يستخدم Acme CRM في الدار البيضاء.');
+  await page.locator('form button[type="submit"]').first().click();
+  await expect(page).toHaveURL(/\/t\/\d+\?page=1#p1$/);
+  const body = page.locator('article#p1 .post-body');
+  await expect(body).toHaveAttribute('dir', 'auto');
+  await expect(body).toContainText('Acme CRM');
+  expect(await body.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
+  await testInfo.attach('Arabic thread', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+});
+
+test('the browser language is used until someone chooses', async ({ browser, baseURL }) => {
+  const context = await browser.newContext({ baseURL, locale: 'ru-RU', extraHTTPHeaders: { 'Accept-Language': 'ru-RU,ru;q=0.9' } });
+  const page = await context.newPage();
+  await page.goto('/');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
+  await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+  await context.close();
+});

@@ -1,0 +1,99 @@
+/**
+ * Keeps the interface translatable: every catalogue has every key English has (and no
+ * other), every message parses and keeps its placeholders, and components hold no
+ * hard-coded text (it would show in English whatever the member's language).
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
+import { IntlMessageFormat } from 'intl-messageformat';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { LOCALES } from './locales';
+import { MESSAGE_AREAS } from './messages';
+
+const root = path.resolve(import.meta.dirname, '..');
+type Tree = { [key: string]: string | Tree };
+
+function flatten(tree: Tree, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const [key, value] of Object.entries(tree)) {
+    const name = prefix ? `${prefix}.${key}` : key;
+    if (typeof value === 'string') out.set(name, value);
+    else for (const [k, v] of flatten(value, name)) out.set(k, v);
+  }
+  return out;
+}
+
+function catalogue(locale: string): Map<string, string> {
+  const all = new Map<string, string>();
+  for (const area of MESSAGE_AREAS) {
+    const file = path.join(root, 'messages', locale, `${area}.json`);
+    for (const [k, v] of flatten(JSON.parse(readFileSync(file, 'utf8')) as Tree)) all.set(k, v);
+  }
+  return all;
+}
+
+type Element = MessageFormatElement & { value?: unknown; options?: Record<string, { value: Element[] }>; children?: Element[] };
+
+/** The {placeholders} a message uses, found in its parsed form (so branch text is never mistaken for one). */
+function placeholders(message: string): string[] {
+  const names = new Set<string>();
+  const walk = (elements: Element[]) => {
+    for (const el of elements) {
+      if (el.type !== TYPE.literal && el.type !== TYPE.pound && typeof el.value === 'string') names.add(el.value);
+      for (const option of Object.values(el.options ?? {})) walk(option.value);
+      if (el.children) walk(el.children);
+    }
+  };
+  walk(parse(message) as Element[]);
+  return [...names].sort();
+}
+
+const english = catalogue('en');
+
+describe('message catalogues', () => {
+  for (const locale of LOCALES) {
+    it(`${locale} has exactly the keys English has, and each message renders`, () => {
+      const messages = catalogue(locale);
+      expect([...messages.keys()].sort()).toEqual([...english.keys()].sort());
+      for (const [key, message] of messages) {
+        expect(placeholders(message), `${locale} ${key}`).toEqual(placeholders(english.get(key)!));
+        const values = Object.fromEntries(placeholders(message).map((p) => [p, p === 'count' ? 3 : 'x']));
+        expect(() => new IntlMessageFormat(message, locale).format(values), `${locale} ${key}`).not.toThrow();
+      }
+    });
+  }
+});
+
+/** Text a person reads, found in JSX: text between tags, and the attributes screen readers and tooltips show. */
+function hardCodedText(file: string): string[] {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const READABLE_ATTRIBUTES = new Set(['aria-label', 'title', 'placeholder', 'alt']);
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && /\p{L}/u.test(node.text)) found.push(node.text.trim());
+    if (ts.isJsxAttribute(node) && READABLE_ATTRIBUTES.has(node.name.getText()) && node.initializer && ts.isStringLiteral(node.initializer) && /\p{L}/u.test(node.initializer.text)) {
+      found.push(`${node.name.getText()}="${node.initializer.text}"`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  // The product's name is the same in every language.
+  return found.filter((text) => text !== 'Cercle');
+}
+
+function tsxFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.tsx'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+describe('components', () => {
+  it('hold no hard-coded interface text', () => {
+    const offenders = [...tsxFiles(path.join(root, 'components')), ...tsxFiles(path.join(root, 'app'))].flatMap((file) =>
+      hardCodedText(file).map((text) => `${path.relative(root, file)}: ${text}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});
