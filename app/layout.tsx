@@ -5,11 +5,12 @@ import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { SiteHeader } from '@/components/SiteHeader';
 import { directionOf } from '@/i18n/locales';
 import { getViewer } from '@/lib/auth/viewer';
+import { siteUrl } from '@/lib/site-url';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations('site');
-  return { title: { default: 'Cercle', template: '%s · Cercle' }, description: t('description') };
+  return { metadataBase: new URL(siteUrl()), title: { default: 'Cercle', template: '%s · Cercle' }, description: t('description') };
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {

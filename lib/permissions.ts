@@ -40,6 +40,11 @@ export function canReadGroup(viewer: Viewer | null, group: GroupAccess): boolean
   return group.role !== null && !group.banned;
 }
 
+/** Readable by anyone signed out: public, in a public parent. Depends on the group alone, not on who asks. */
+export function isPubliclyReadable(group: Pick<GroupAccess, 'visibility' | 'parent'>): boolean {
+  return group.visibility === 'public' && (!group.parent || isPubliclyReadable(group.parent));
+}
+
 /** Who belongs to a group is as private as the group. */
 export const canSeeMembers = canReadGroup;
 

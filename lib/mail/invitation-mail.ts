@@ -1,10 +1,6 @@
+import { siteUrl } from '../site-url';
 import { escapeHtml } from './escape-html';
 import type { Mail } from './enqueue-mail';
-
-/** The public address of the site, for links in emails. */
-export function siteUrl(): string {
-  return (process.env.NEXTAUTH_URL ?? 'http://localhost:3000').replace(/\/$/, '');
-}
 
 type Invitation = { to: string; groupName: string; groupDescription: string; inviterName: string; path: string; expiresAt: Date };
 

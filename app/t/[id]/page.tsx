@@ -13,15 +13,27 @@ import { readableOr404 } from '@/lib/not-found';
 import { canJoinGroup } from '@/lib/permissions';
 import { quoteOf } from '@/lib/posts/quote';
 import { firstUnreadPost, getThreadPage } from '@/lib/threads/get-thread-page';
-import { getReadableThread } from '@/lib/threads/thread-access';
+import { getThreadPreview } from '@/lib/threads/get-thread-preview';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { idParam as threadId } from '../../route-params';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; quote?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const { thread } = await readableOr404(getReadableThread(await requestCtx(), threadId((await params).id)));
-  return { title: thread.title };
+  const id = threadId((await params).id);
+  const preview = await readableOr404(getThreadPreview(await requestCtx(), id));
+  if (!preview.public) return { title: preview.title, robots: { index: false } };
+  const { description, groupName, publishedAt, modifiedAt } = preview.public;
+  return {
+    title: preview.title,
+    description,
+    alternates: { canonical: `/t/${id}` },
+    openGraph: {
+      type: 'article', title: preview.title, description, url: `/t/${id}`, siteName: 'Cercle', section: groupName,
+      publishedTime: publishedAt.toISOString(), modifiedTime: modifiedAt.toISOString(),
+    },
+    twitter: { card: 'summary', title: preview.title, description },
+  };
 }
 
 export default async function ThreadPage({ params, searchParams }: Props) {
