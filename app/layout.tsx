@@ -1,7 +1,11 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getTranslations } from 'next-intl/server';
+import { cookies } from 'next/headers';
+import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
+import { ThemeSwitcher } from '@/components/ThemeSwitcher';
+import { THEME_COOKIE, themeOf } from '@/lib/members/theme';
 import { SiteHeader } from '@/components/SiteHeader';
 import { directionOf } from '@/i18n/locales';
 import { getViewer } from '@/lib/auth/viewer';
@@ -17,8 +21,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = await getLocale();
   const t = await getTranslations('site');
   const viewer = await getViewer();
+  const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
   return (
-    <html lang={locale} dir={directionOf(locale)}>
+    <html lang={locale} dir={directionOf(locale)} data-theme={theme}>
       <body>
         <NextIntlClientProvider>
           <a href="#main" className="skip-link">
@@ -30,7 +35,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           </main>
           <footer className="site-footer container">
             <p>{t('footer')}</p>
-            <LanguageSwitcher />
+            <div className="footer-controls">
+              <LanguageSwitcher />
+              <ThemeSwitcher current={theme} />
+              <KeyboardShortcuts />
+            </div>
           </footer>
         </NextIntlClientProvider>
       </body>

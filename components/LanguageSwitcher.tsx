@@ -1,5 +1,5 @@
 import { getLocale, getTranslations } from 'next-intl/server';
-import { setLocaleAction } from '@/app/actions/locale';
+import { setLocaleAction } from '@/app/actions/preferences';
 import { LOCALE_NAMES, LOCALES } from '@/i18n/locales';
 import { ActionForm } from './ActionForm';
 
@@ -8,7 +8,7 @@ export async function LanguageSwitcher() {
   const t = await getTranslations('site');
   const current = await getLocale();
   return (
-    <ActionForm action={setLocaleAction} submitLabel={t('changeLanguage')} pendingLabel={t('changingLanguage')} buttonClassName="button small" className="language-switcher">
+    <ActionForm action={setLocaleAction} submitLabel={t('changeLanguage')} pendingLabel={t('changingLanguage')} buttonClassName="button small" className="footer-form">
       <label htmlFor="language-switcher">{t('language')}</label>
       {/* Keyed by the language, so it shows the new one after a sign-in or a switch re-renders the page. */}
       <select key={current} id="language-switcher" name="locale" defaultValue={current}>

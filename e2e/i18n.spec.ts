@@ -21,7 +21,7 @@ test('switching to Arabic mirrors the layout, and an Arabic post reads right to 
   const other = await newVisitor();
   await submitSignIn(other.page, member.user.email, member.user.password);
   await expect(other.page.locator('html')).toHaveAttribute('lang', 'ar');
-  await expect(other.page.locator('footer select')).toHaveValue('ar');
+  await expect(other.page.locator('#language-switcher')).toHaveValue('ar');
 
   // An Arabic thread, with an English product name inside the sentence.
   await page.goto(`/g/${OPEN_GROUP}/new`);
