@@ -36,7 +36,7 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
       {post.bodyHtml === null ? (
         <p className="deleted">{post.deletedByAuthor ? t('deletedByAuthor') : t('deleted')}</p>
       ) : (
-        <div className="post-body" dir="auto" dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        <div className="post-body" dir="auto" lang={post.language ?? undefined} dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
       {post.bodyHtml !== null ? (
         <footer className="post-actions">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
+import { LOCALE_NAMES, LOCALES } from '@/i18n/locales';
 import { FieldError } from './FormError';
 
 const PREVIEW_DELAY_MS = 300;
@@ -10,7 +11,9 @@ const PREVIEW_DELAY_MS = 300;
  * A Markdown textarea with a live preview. The preview is rendered by the server's
  * own renderer and sanitizer (/api/preview), so it shows exactly what will be posted.
  */
-export function PostEditor({ defaultValue = '', errors, autoFocus }: { defaultValue?: string; errors?: string[]; autoFocus?: boolean }) {
+type Props = { defaultValue?: string; errors?: string[]; autoFocus?: boolean; /** The post's language when editing; "auto" detects it. */ language?: string | null };
+
+export function PostEditor({ defaultValue = '', errors, autoFocus, language }: Props) {
   const t = useTranslations('editor');
   const id = useId();
   const [body, setBody] = useState(defaultValue);
@@ -53,6 +56,15 @@ export function PostEditor({ defaultValue = '', errors, autoFocus }: { defaultVa
         required
       />
       <FieldError id={`${id}-error`} messages={errors} />
+      <label htmlFor={`${id}-language`}>{t('language')}</label>
+      <select id={`${id}-language`} name="language" defaultValue={language ?? 'auto'}>
+        <option value="auto">{t('detectLanguage')}</option>
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
       <section className="preview" aria-label={t('preview')} aria-live="polite">
         <h3 className="preview-title">{t('preview')}</h3>
         {html && body.trim() ? <div className="post-body" dir="auto" dangerouslySetInnerHTML={{ __html: html }} /> : <p className="hint">{t('previewEmpty')}</p>}

@@ -31,6 +31,7 @@ test('switching to Arabic mirrors the layout, and an Arabic post reads right to 
   await expect(page).toHaveURL(/\/t\/\d+\?page=1#p1$/);
   const body = page.locator('article#p1 .post-body');
   await expect(body).toHaveAttribute('dir', 'auto');
+  await expect(body).toHaveAttribute('lang', 'ar');
   await expect(body).toContainText('Acme CRM');
   expect(await body.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
   await testInfo.attach('Arabic thread', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });

@@ -32,6 +32,7 @@ export async function createThreadAction(_: FormState, formData: FormData): Prom
       groupSlug: field(formData, 'groupSlug'),
       title: field(formData, 'title'),
       body: field(formData, 'body'),
+      language: field(formData, 'language'),
       idempotencyKey: field(formData, 'idempotencyKey'),
     }),
   );
@@ -42,6 +43,7 @@ export async function replyAction(_: FormState, formData: FormData): Promise<For
     createReply(await signedInCtx(), {
       threadId: field(formData, 'threadId'),
       body: field(formData, 'body'),
+      language: field(formData, 'language'),
       replyToNumber: formData.get('replyToNumber') || undefined,
       idempotencyKey: field(formData, 'idempotencyKey'),
     }),
@@ -53,6 +55,7 @@ export async function editPostAction(_: FormState, formData: FormData): Promise<
     editPost(await signedInCtx(), {
       postId: field(formData, 'postId'),
       body: field(formData, 'body'),
+      language: field(formData, 'language'),
       reason: formData.get('reason') || undefined,
     }),
   );

@@ -18,6 +18,8 @@ export const posts = pgTable(
     body: text('body').notNull(),
     /** Sanitized HTML rendered from body at write time. */
     bodyHtml: text('body_html').notNull(),
+    /** The language it is written in (detected, or as the author said); null when unknown. */
+    language: text('language'),
     replyToPostId: integer('reply_to_post_id').references((): AnyPgColumn => posts.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     editedAt: timestamp('edited_at', { withTimezone: true }),

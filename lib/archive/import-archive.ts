@@ -4,6 +4,7 @@ import { groupMembers, groups, members, posts, threads } from '@/db/schema';
 import { isUniqueViolation } from '../db-errors';
 import { InvalidInputError } from '../errors';
 import { professionSeat } from '../groups/add-member';
+import { detectLanguage } from '../posts/detect-language';
 import { renderMarkdown } from '../posts/render-markdown';
 import type { Archive } from './archive-format';
 
@@ -107,7 +108,7 @@ async function importThreads(tx: Tx, list: Archive['threads'], groupIds: Map<str
     }
     for (const p of t.posts.filter((post) => !known.has(post.key))) {
       rows.push({
-        threadId, number: ++number, authorId: memberIds.get(p.author)!, body: p.body, bodyHtml: renderMarkdown(p.body),
+        threadId, number: ++number, authorId: memberIds.get(p.author)!, body: p.body, bodyHtml: renderMarkdown(p.body), language: detectLanguage(p.body),
         createdAt: new Date(p.createdAt), editedAt: p.editedAt ? new Date(p.editedAt) : null,
         deletedAt: p.deletedAt ? new Date(p.deletedAt) : null, deletedById: p.deletedAt ? memberIds.get(p.author)! : null, importKey: p.key,
       });

@@ -116,3 +116,16 @@ describe('createReply', () => {
     expect((error as InvalidInputError).fieldErrors.body).toEqual(['Write something first.']);
   });
 });
+
+describe('the language of a post', () => {
+  it('is detected, and the author can say otherwise', async () => {
+    const { thread, owner } = await createThreadFixture();
+    const ctx = { db: testDb(), viewer: viewerOf(owner) };
+    const arabic = await createReply(ctx, { threadId: thread.id, body: 'أبحث عن موثق في فاس، هل من توصية؟' });
+    const chosen = await createReply(ctx, { threadId: thread.id, body: 'OK', language: 'fr' });
+    const rows = await testDb().select({ id: posts.id, language: posts.language }).from(posts).where(eq(posts.threadId, thread.id));
+    expect(rows.find((r) => r.id === arabic.postId)?.language).toBe('ar');
+    expect(rows.find((r) => r.id === chosen.postId)?.language).toBe('fr');
+    await expect(createReply(ctx, { threadId: thread.id, body: 'x', language: 'xx' })).rejects.toThrow(/offered languages/);
+  });
+});

@@ -8,12 +8,13 @@ import { markRead } from '../threads/mark-read';
 import { getReadableThread } from '../threads/thread-access';
 import { parseInput } from '../validate';
 import { oncePerSubmission, type PostRef } from './find-submitted-post';
-import { idempotencyKey, postBody, recordId } from './post-schemas';
+import { idempotencyKey, languageOf, postBody, postLanguage, recordId } from './post-schemas';
 import { renderMarkdown } from './render-markdown';
 
 export const createReplySchema = z.object({
   threadId: recordId,
   body: postBody,
+  language: postLanguage,
   /** The post being answered (and quoted), by its number in the thread. */
   replyToNumber: recordId.optional(),
   idempotencyKey,
@@ -42,6 +43,7 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
           authorId: author.id,
           body: data.body,
           bodyHtml: renderMarkdown(data.body),
+          language: languageOf(data.body, data.language),
           replyToPostId,
           idempotencyKey: data.idempotencyKey,
         })

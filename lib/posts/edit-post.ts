@@ -6,12 +6,13 @@ import { ConflictError, ForbiddenError } from '../errors';
 import { canEditPost } from '../permissions';
 import { parseInput } from '../validate';
 import { getReadablePost } from './post-access';
-import { postBody, recordId } from './post-schemas';
+import { languageOf, postBody, postLanguage, recordId } from './post-schemas';
 import { renderMarkdown } from './render-markdown';
 
 export const editPostSchema = z.object({
   postId: recordId,
   body: postBody,
+  language: postLanguage,
   reason: z.string().trim().max(300, 'Keep the reason under 300 characters.').optional(),
 });
 
@@ -27,7 +28,11 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
     if (post.deletedAt) throw new ConflictError('This post was deleted and can no longer be edited.');
     if (!canEditPost(editor, group, post)) throw new ForbiddenError('You can only edit your own posts.');
     const ref = { postId: post.id, threadId: thread.id, number: post.number };
-    if (data.body === post.body) return ref;
+    const language = languageOf(data.body, data.language);
+    if (data.body === post.body) {
+      if (language !== post.language) await tx.update(posts).set({ language }).where(eq(posts.id, post.id));
+      return ref;
+    }
 
     const [{ value: revisions } = { value: 0 }] = await tx
       .select({ value: count() })
@@ -41,7 +46,7 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
     ]);
     await tx
       .update(posts)
-      .set({ body: data.body, bodyHtml: renderMarkdown(data.body), editedAt: sql`${now.toISOString()}::timestamptz` })
+      .set({ body: data.body, bodyHtml: renderMarkdown(data.body), language, editedAt: sql`${now.toISOString()}::timestamptz` })
       .where(eq(posts.id, post.id));
     return ref;
   });

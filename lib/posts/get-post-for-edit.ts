@@ -7,5 +7,5 @@ import { getReadablePost } from './post-access';
 export async function getPostForEdit(ctx: Ctx, postId: number) {
   const { post, thread, group } = await getReadablePost(ctx, postId);
   if (!canEditPost(ctx.viewer, group, post)) throw new NotFoundError('No such post.');
-  return { post: { id: post.id, number: post.number, body: post.body }, thread: { id: thread.id, title: thread.title } };
+  return { post: { id: post.id, number: post.number, body: post.body, language: post.language }, thread: { id: thread.id, title: thread.title } };
 }

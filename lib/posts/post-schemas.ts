@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { POST_BODY_MAX_LENGTH } from '../rules';
+import { detectLanguage, POST_LANGUAGES, type PostLanguage } from './detect-language';
 
 export const postBody = z
   .string({ error: 'Write something first.' })
@@ -11,3 +12,10 @@ export const postBody = z
 export const idempotencyKey = z.uuid('The form is out of date: reload the page.').optional();
 
 export const recordId = z.coerce.number({ error: 'Unknown id.' }).int('Unknown id.').positive('Unknown id.').max(2 ** 31 - 1, 'Unknown id.');
+
+/** The author's word on the language of a post; "auto" (or nothing) lets Cercle detect it. */
+export const postLanguage = z.enum([...POST_LANGUAGES, 'auto'], 'Choose one of the offered languages.').optional();
+
+export function languageOf(body: string, chosen: z.infer<typeof postLanguage>): PostLanguage | null {
+  return chosen && chosen !== 'auto' ? chosen : detectLanguage(body);
+}

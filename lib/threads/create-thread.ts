@@ -6,7 +6,7 @@ import { ForbiddenError } from '../errors';
 import { getReadableGroup } from '../groups/group-access';
 import { canStartThread } from '../permissions';
 import { oncePerSubmission, type PostRef } from '../posts/find-submitted-post';
-import { idempotencyKey, postBody } from '../posts/post-schemas';
+import { idempotencyKey, languageOf, postBody, postLanguage } from '../posts/post-schemas';
 import { renderMarkdown } from '../posts/render-markdown';
 import { THREAD_TITLE_MAX_LENGTH, THREAD_TITLE_MIN_LENGTH } from '../rules';
 import { parseInput } from '../validate';
@@ -20,6 +20,7 @@ export const createThreadSchema = z.object({
     .min(THREAD_TITLE_MIN_LENGTH, `Titles need at least ${THREAD_TITLE_MIN_LENGTH} characters.`)
     .max(THREAD_TITLE_MAX_LENGTH, `Titles are limited to ${THREAD_TITLE_MAX_LENGTH} characters.`),
   body: postBody,
+  language: postLanguage,
   idempotencyKey,
 });
 
@@ -43,6 +44,7 @@ export async function createThread(ctx: SignedInCtx, input: unknown): Promise<Po
           authorId: author.id,
           body: data.body,
           bodyHtml: renderMarkdown(data.body),
+          language: languageOf(data.body, data.language),
           idempotencyKey: data.idempotencyKey,
         })
         .returning({ id: posts.id });

@@ -15,6 +15,8 @@ export type PostView = {
   edited: boolean;
   /** Null when deleted: a deleted post shows only who deleted it. */
   bodyHtml: string | null;
+  /** The post's own language, for its lang attribute; null when unknown. */
+  language: string | null;
   deletedByAuthor: boolean;
   replyTo: { number: number; authorName: string } | null;
   canEdit: boolean;
@@ -47,6 +49,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
         deletedAt: posts.deletedAt,
         deletedById: posts.deletedById,
         bodyHtml: posts.bodyHtml,
+        language: posts.language,
       },
       authorName: members.name,
       replyToNumber,
@@ -66,6 +69,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     createdAt: post.createdAt,
     edited: post.editedAt !== null,
     bodyHtml: post.deletedAt ? null : post.bodyHtml,
+    language: post.language,
     deletedByAuthor: post.deletedAt !== null && post.deletedById === post.authorId,
     replyTo: replyToNumber !== null && replyToAuthor !== null ? { number: replyToNumber, authorName: replyToAuthor } : null,
     canEdit: canEditPost(viewer, group, post),

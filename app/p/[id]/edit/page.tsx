@@ -29,7 +29,7 @@ export default async function EditPostPage({ params }: Props) {
         </Link>
       </nav>
       <h1>{t('heading', { number: post.number })}</h1>
-      <EditPostForm postId={post.id} body={post.body} />
+      <EditPostForm postId={post.id} body={post.body} language={post.language} />
     </>
   );
 }
