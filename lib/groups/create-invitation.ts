@@ -1,5 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { invitations } from '@/db/schema';
+import { DEFAULT_LOCALE, isLocale, type Locale } from '@/i18n/locales';
+import { invitations, members } from '@/db/schema';
 import { email } from '../auth/auth-schemas';
 import type { SignedInCtx } from '../context';
 import { ForbiddenError } from '../errors';
@@ -36,8 +38,16 @@ export async function createInvitation(ctx: SignedInCtx, input: unknown): Promis
       .values({ groupId: group.id, createdById: ctx.viewer.id, email: data.email ?? null, tokenHash, expiresAt, maxUses: data.maxUses ?? (data.email ? 1 : 10) })
       .returning({ id: invitations.id });
     if (data.email) {
-      await enqueueMail(tx, invitationMail({ to: data.email, groupName: group.name, groupDescription: group.description, inviterName: ctx.viewer.name, path, expiresAt }));
+      const locale = await recipientLocale(tx, data.email, ctx.viewer.locale);
+      await enqueueMail(tx, await invitationMail({ to: data.email, groupName: group.name, groupDescription: group.description, inviterName: ctx.viewer.name, path, expiresAt, locale }));
     }
     return { id: row!.id, path, expiresAt };
   });
+}
+
+/** The invitee's own language when they are already a member, else the inviter's, else English. */
+async function recipientLocale(db: SignedInCtx['db'], address: string, inviterLocale: string | null | undefined): Promise<Locale> {
+  const [member] = await db.select({ locale: members.locale }).from(members).where(eq(members.email, address));
+  if (isLocale(member?.locale)) return member.locale;
+  return isLocale(inviterLocale) ? inviterLocale : DEFAULT_LOCALE;
 }

@@ -98,3 +98,17 @@ describe('mail delivery', () => {
     expect(after.length).toBe(before.length);
   });
 });
+
+describe('invitation emails', () => {
+  it('speak the language of a member who already has an account', async () => {
+    const owner = await createMember();
+    const group = await createGroup({ name: 'Club de Lyon' });
+    await addToGroup(group.id, owner.id, 'owner');
+    const guest = await createMember({ locale: 'fr' });
+    await createInvitation({ db: testDb(), viewer: viewerOf(owner) }, { groupSlug: group.slug, email: guest.email });
+    const [queued] = await outboxFor(guest.email);
+    expect(queued!.subject).toBe('Invitation à rejoindre Club de Lyon');
+    expect(queued!.textBody).toContain('vous invite à rejoindre Club de Lyon sur Cercle');
+    expect(queued!.htmlBody).toContain('lang="fr"');
+  });
+});

@@ -1,24 +1,28 @@
+import { createTranslator } from 'next-intl';
+import type { Locale } from '@/i18n/locales';
+import { loadMessages } from '@/i18n/messages';
 import { siteUrl } from '../site-url';
 import { escapeHtml } from './escape-html';
 import type { Mail } from './enqueue-mail';
 
-type Invitation = { to: string; groupName: string; groupDescription: string; inviterName: string; path: string; expiresAt: Date };
+type Invitation = { to: string; groupName: string; groupDescription: string; inviterName: string; path: string; expiresAt: Date; locale: Locale };
 
-/** The email that carries an invitation link to one address. */
-export function invitationMail(i: Invitation): Mail {
+/** The email that carries an invitation link to one address, in the language of the person receiving it. */
+export async function invitationMail(i: Invitation): Promise<Mail> {
+  // The catalogues are loaded at run time, so keys are checked by the catalogue test rather than by types.
+  const translate = createTranslator({ locale: i.locale, messages: await loadMessages(i.locale) }) as unknown as (key: string, values?: Record<string, string>) => string;
+  const t = (key: string, values?: Record<string, string>) => translate(`mail.invitation.${key}`, values);
   const link = `${siteUrl()}${i.path}`;
-  const expires = i.expiresAt.toUTCString();
-  const text = [
-    `${i.inviterName} invites you to join ${i.groupName} on Cercle.`,
-    '',
-    i.groupDescription,
-    '',
-    `Accept the invitation: ${link}`,
-    `It works for this address only, until ${expires}.`,
-  ].join('\n');
-  const html = `<p>${escapeHtml(i.inviterName)} invites you to join <strong>${escapeHtml(i.groupName)}</strong> on Cercle.</p>
+  const date = new Intl.DateTimeFormat(i.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(i.expiresAt);
+  const values = { inviter: i.inviterName, group: i.groupName, date };
+  // Member-written names are escaped before they enter the (trusted) message templates.
+  const escaped = { inviter: escapeHtml(i.inviterName), group: escapeHtml(i.groupName), date: escapeHtml(date) };
+  const text = [t('intro', values), '', i.groupDescription, '', `${t('accept')}: ${link}`, t('validity', values)].join('\n');
+  const html = `<div dir="auto" lang="${i.locale}">
+<p>${t('intro', escaped)}</p>
 <p>${escapeHtml(i.groupDescription)}</p>
-<p><a href="${escapeHtml(link)}">Accept the invitation</a></p>
-<p>It works for this address only, until ${escapeHtml(expires)}.</p>`;
-  return { to: i.to, subject: `Invitation to ${i.groupName}`, text, html };
+<p><a href="${escapeHtml(link)}">${escapeHtml(t('accept'))}</a></p>
+<p>${t('validity', escaped)}</p>
+</div>`;
+  return { to: i.to, subject: t('subject', values), text, html };
 }
