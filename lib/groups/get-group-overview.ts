@@ -29,7 +29,7 @@ export async function getGroupOverview(ctx: Ctx, groupSlug: string) {
     },
     readable,
     banned: group.banned,
-    request: group.role === null ? await myJoinRequest(ctx, groupSlug) : null,
+    request: group.role === null ? await myJoinRequest(ctx, group.id) : null,
     can: {
       startThread: canStartThread(viewer, group),
       join: canJoinGroup(viewer, group),

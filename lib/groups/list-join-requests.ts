@@ -3,7 +3,7 @@ import { joinRequests, members } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { canReviewJoinRequests } from '../permissions';
-import { getReadableGroup, getGroupAccess } from './group-access';
+import { getReadableGroup } from './group-access';
 
 /** The moderators' queue: waiting requests, oldest first, with who is asking. */
 export async function listJoinRequests(ctx: Ctx, groupSlug: string) {
@@ -19,13 +19,12 @@ export async function listJoinRequests(ctx: Ctx, groupSlug: string) {
 }
 
 /** The viewer's latest request to a group, so they see "pending", or the answer they got. */
-export async function myJoinRequest(ctx: Ctx, groupSlug: string) {
+export async function myJoinRequest(ctx: Ctx, groupId: number) {
   if (!ctx.viewer) return null;
-  const group = await getGroupAccess(ctx, { slug: groupSlug });
   const [latest] = await ctx.db
     .select({ status: joinRequests.status, response: joinRequests.response, decidedAt: joinRequests.decidedAt })
     .from(joinRequests)
-    .where(and(eq(joinRequests.groupId, group.id), eq(joinRequests.memberId, ctx.viewer.id)))
+    .where(and(eq(joinRequests.groupId, groupId), eq(joinRequests.memberId, ctx.viewer.id)))
     .orderBy(desc(joinRequests.createdAt))
     .limit(1);
   return latest ?? null;

@@ -40,7 +40,7 @@ describe('asking to join and being approved', () => {
     await expect(listThreads(ctxOf(applicant), group.slug)).rejects.toBeInstanceOf(NotFoundError);
     await requestToJoin(ctxOf(applicant), { groupSlug: group.slug, message: 'Referred by Amina' });
     await expect(requestToJoin(ctxOf(applicant), { groupSlug: group.slug })).rejects.toThrow(/already waiting/);
-    expect(await myJoinRequest(ctxOf(applicant), group.slug)).toMatchObject({ status: 'pending' });
+    expect(await myJoinRequest(ctxOf(applicant), group.id)).toMatchObject({ status: 'pending' });
     const [request] = await testDb().select().from(joinRequests).where(eq(joinRequests.memberId, applicant.id));
     await reviewJoinRequest(ctxOf(owner), { requestId: request!.id, decision: 'approve' });
     await expect(listThreads(ctxOf(applicant), group.slug)).resolves.toMatchObject({ threads: [] });
@@ -50,7 +50,7 @@ describe('asking to join and being approved', () => {
     await requestToJoin(ctxOf(declined), { groupSlug: group.slug });
     const [second] = await testDb().select().from(joinRequests).where(eq(joinRequests.memberId, declined.id));
     await reviewJoinRequest(ctxOf(owner), { requestId: second!.id, decision: 'decline', response: 'We already work with a florist.' });
-    expect(await myJoinRequest(ctxOf(declined), group.slug)).toMatchObject({ status: 'declined', response: 'We already work with a florist.' });
+    expect(await myJoinRequest(ctxOf(declined), group.id)).toMatchObject({ status: 'declined', response: 'We already work with a florist.' });
     await expect(listThreads(ctxOf(declined), group.slug)).rejects.toBeInstanceOf(NotFoundError);
   });
 

@@ -6,7 +6,7 @@ import type { GroupRole } from '../permissions';
 import { EXCERPT_LENGTH, PROFILE_RECENT_POSTS } from './profile-rules';
 import { safeHttpUrl } from './profile-schemas';
 import { readableGroups } from './readable-groups';
-import { profileColumns } from './profile-columns';
+import { type ListedMember, profileColumns } from './profile-columns';
 import { avatarUrl } from './urls';
 
 export type ProfileGroup = { slug: string; name: string; role: GroupRole; visibility: 'public' | 'private' };
@@ -24,20 +24,7 @@ export type ProfilePost = {
 };
 
 export type Profile = {
-  member: {
-    id: number;
-    name: string;
-    profession: string | null;
-    company: string | null;
-    city: string | null;
-    country: string | null;
-    languages: string[];
-    bio: string | null;
-    website: string | null;
-    socialLinks: string[];
-    hasAvatar: boolean;
-    avatarUrl: string | null;
-  };
+  member: ListedMember & { bio: string | null; website: string | null; socialLinks: string[] };
   /** Only groups the viewer may read: a private group the viewer cannot read is not even named. */
   groups: ProfileGroup[];
   /** The latest live posts in threads the viewer may read, newest first. */

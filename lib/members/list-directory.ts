@@ -8,19 +8,10 @@ import { canSeeMembers, type GroupRole } from '../permissions';
 import { parseInput } from '../validate';
 import { DIRECTORY_PAGE_SIZE, PLACE_MAX_LENGTH, PROFESSION_MAX_LENGTH } from './profile-rules';
 import { languageCode } from './profile-schemas';
-import { listedMemberColumns } from './profile-columns';
+import { type ListedMember, listedMemberColumns } from './profile-columns';
 import { avatarUrl } from './urls';
 
-export type DirectoryEntry = {
-  id: number;
-  name: string;
-  profession: string | null;
-  company: string | null;
-  city: string | null;
-  country: string | null;
-  languages: string[];
-  hasAvatar: boolean;
-  avatarUrl: string | null;
+export type DirectoryEntry = ListedMember & {
   /** The member's role in the group filtered on; null without a group filter. */
   role: GroupRole | null;
 };

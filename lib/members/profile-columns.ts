@@ -22,3 +22,16 @@ export const profileColumns = {
   website: members.website,
   socialLinks: members.socialLinks,
 };
+
+/** A member as lists show them (directory rows, the head of a profile). */
+export type ListedMember = {
+  id: number;
+  name: string;
+  profession: string | null;
+  company: string | null;
+  city: string | null;
+  country: string | null;
+  languages: string[];
+  hasAvatar: boolean;
+  avatarUrl: string | null;
+};

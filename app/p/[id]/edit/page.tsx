@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EditPostForm } from '@/components/EditPostForm';
+import { ThreadBreadcrumb } from '@/components/ThreadBreadcrumb';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
 import { getPostForEdit } from '@/lib/posts/get-post-for-edit';
-import { threadPostUrl } from '@/lib/threads/urls';
 import { idParam } from '../../../route-params';
 
 type Props = { params: Promise<{ id: string }> };
@@ -23,11 +22,7 @@ export default async function EditPostPage({ params }: Props) {
   const { post, thread } = await readableOr404(getPostForEdit(ctx, idParam(id)));
   return (
     <>
-      <nav aria-label={t('breadcrumb')} className="breadcrumb">
-        <Link href={threadPostUrl(thread.id, post.number)} dir="auto">
-          {thread.title}
-        </Link>
-      </nav>
+      <ThreadBreadcrumb label={t('breadcrumb')} thread={thread} number={post.number} />
       <h1>{t('heading', { number: post.number })}</h1>
       <EditPostForm postId={post.id} body={post.body} language={post.language} />
     </>

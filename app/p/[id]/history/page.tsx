@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
 import { getFormatter, getTranslations } from 'next-intl/server';
+import { ThreadBreadcrumb } from '@/components/ThreadBreadcrumb';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
 import { listRevisions } from '@/lib/posts/list-revisions';
-import { threadPostUrl } from '@/lib/threads/urls';
 import { idParam } from '../../../route-params';
 
 type Props = { params: Promise<{ id: string }> };
@@ -20,11 +19,7 @@ export default async function PostHistoryPage({ params }: Props) {
   const { post, thread, revisions } = await readableOr404(listRevisions(await requestCtx(), idParam(id)));
   return (
     <>
-      <nav aria-label={t('breadcrumb')} className="breadcrumb">
-        <Link href={threadPostUrl(thread.id, post.number)} dir="auto">
-          {thread.title}
-        </Link>
-      </nav>
+      <ThreadBreadcrumb label={t('breadcrumb')} thread={thread} number={post.number} />
       <h1>{t('heading', { number: post.number })}</h1>
       {revisions.length === 0 ? <p>{t('none')}</p> : null}
       <ol className="revision-list">
