@@ -3,12 +3,13 @@ import { getTranslations } from 'next-intl/server';
 import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
 import { listGroups } from '@/lib/groups/list-groups';
+import { listAnnouncements } from '@/lib/threads/list-announcements';
 import { canCreateGroup } from '@/lib/permissions';
 
 export default async function HomePage() {
   const t = await getTranslations('home');
   const ctx = await requestCtx();
-  const groups = await listGroups(ctx);
+  const [groups, announcements] = await Promise.all([listGroups(ctx), listAnnouncements(ctx)]);
   return (
     <>
       <div className="page-head">
@@ -20,6 +21,21 @@ export default async function HomePage() {
         ) : null}
       </div>
       <p className="lead">{t('intro')}</p>
+      {announcements.length > 0 ? (
+        <section aria-labelledby="announcements-heading" className="card">
+          <h2 id="announcements-heading">{t('announcements')}</h2>
+          <ul>
+            {announcements.map((a) => (
+              <li key={a.id}>
+                <Link href={`/t/${a.id}`} dir="auto">
+                  {a.title}
+                </Link>{' '}
+                <span className="meta">· {a.groupName}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <ul className="group-list" aria-label={t('title')}>
         {groups.map((g) => (
           <li key={g.slug} className={`group-card${g.parentSlug ? ' subgroup' : ''}`}>

@@ -36,19 +36,24 @@ function catalogue(locale: string): Map<string, string> {
 
 type Element = MessageFormatElement & { value?: unknown; options?: Record<string, { value: Element[] }>; children?: Element[] };
 
-/** The {placeholders} a message uses, found in its parsed form (so branch text is never mistaken for one). */
-function placeholders(message: string): string[] {
-  const names = new Set<string>();
+/** The {placeholders} a message uses, from its parsed form (so branch text is never mistaken for one), with a sample value of the right kind. */
+function arguments_(message: string): Map<string, unknown> {
+  const found = new Map<string, unknown>();
   const walk = (elements: Element[]) => {
     for (const el of elements) {
-      if (el.type !== TYPE.literal && el.type !== TYPE.pound && typeof el.value === 'string') names.add(el.value);
+      if (el.type !== TYPE.literal && el.type !== TYPE.pound && typeof el.value === 'string') {
+        const sample = el.type === TYPE.date || el.type === TYPE.time ? new Date() : el.type === TYPE.plural || el.type === TYPE.number ? 3 : 'x';
+        found.set(el.value, sample);
+      }
       for (const option of Object.values(el.options ?? {})) walk(option.value);
       if (el.children) walk(el.children);
     }
   };
   walk(parse(message) as Element[]);
-  return [...names].sort();
+  return found;
 }
+
+const placeholders = (message: string) => [...arguments_(message).keys()].sort();
 
 const english = catalogue('en');
 
@@ -59,7 +64,7 @@ describe('message catalogues', () => {
       expect([...messages.keys()].sort()).toEqual([...english.keys()].sort());
       for (const [key, message] of messages) {
         expect(placeholders(message), `${locale} ${key}`).toEqual(placeholders(english.get(key)!));
-        const values = Object.fromEntries(placeholders(message).map((p) => [p, p === 'count' ? 3 : 'x']));
+        const values = Object.fromEntries(arguments_(message));
         expect(() => new IntlMessageFormat(message, locale).format(values), `${locale} ${key}`).not.toThrow();
       }
     });

@@ -19,6 +19,8 @@ import { updateGroup } from './groups/update-group';
 import { createReply } from './posts/create-reply';
 import { createThread } from './threads/create-thread';
 import { listThreads } from './threads/list-threads';
+import { closeThread } from './moderation/close-thread';
+import { pinThread } from './moderation/pin-thread';
 import { acceptInvitation } from './groups/accept-invitation';
 import { listDirectory } from './members/list-directory';
 import { invitations } from '@/db/schema';
@@ -105,6 +107,8 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   'remove a member': (w, v) => removeMember({ db: testDb(), viewer: v }, { groupSlug: w.target.slug, memberId: w.subject.id }),
   'ban a member': (w, v) => removeMember({ db: testDb(), viewer: v }, { groupSlug: w.target.slug, memberId: w.subject.id, ban: true }),
   leave: (w, v) => leaveGroup({ db: testDb(), viewer: v }, { groupSlug: w.target.slug }),
+  'pin a thread': (w, v) => pinThread({ db: testDb(), viewer: v }, { threadId: w.threadId }),
+  'close a thread': (w, v) => closeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, reason: 'Done' }),
 };
 
 const insiders: Actor[] = ['member', 'moderator', 'owner', 'site admin'];
@@ -125,6 +129,8 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'ask to join':
       return kind !== 'public' && ['non-member', 'site admin'].includes(actor);
     case 'approve a request':
+    case 'pin a thread':
+    case 'close a thread':
     case 'invite':
     case 'remove a member':
     case 'ban a member':

@@ -2,9 +2,9 @@
 
 import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
-import type { SignedInCtx } from '@/lib/context';
 import { signedInCtx } from '@/lib/auth/viewer';
 import { type FormState, formValues, toFormState } from '@/lib/form-state';
+import { perform } from './perform';
 import { acceptInvitation } from '@/lib/groups/accept-invitation';
 import { changeRole } from '@/lib/groups/change-role';
 import { createGroup } from '@/lib/groups/create-group';
@@ -18,22 +18,6 @@ import { revokeInvitation } from '@/lib/groups/revoke-invitation';
 import { unbanMember } from '@/lib/groups/unban-member';
 import { updateGroup } from '@/lib/groups/update-group';
 import { withdrawJoinRequest } from '@/lib/groups/withdraw-join-request';
-
-/**
- * Runs one group verb with the form's fields as its input (the verb validates them) and
- * refreshes the pages that show groups.
- */
-async function perform(formData: FormData, verb: (ctx: SignedInCtx, input: Record<string, string>) => Promise<unknown>): Promise<FormState> {
-  let result: unknown;
-  try {
-    result = await verb(await signedInCtx(), formValues(formData));
-  } catch (error) {
-    return toFormState(error, formData);
-  }
-  revalidatePath('/', 'layout');
-  const link = (result as { path?: string } | undefined)?.path;
-  return { done: { at: Date.now(), link } };
-}
 
 export const joinGroupAction = async (_: FormState, fd: FormData) => perform(fd, joinGroup);
 export const requestToJoinAction = async (_: FormState, fd: FormData) => perform(fd, requestToJoin);

@@ -3,3 +3,4 @@ export * from './groups';
 export * from './threads';
 export * from './posts';
 export * from './mail';
+export * from './moderation';

@@ -15,7 +15,13 @@ export const threads = pgTable(
       .references(() => members.id),
     title: text('title').notNull(),
     pinned: boolean('pinned').notNull().default(false),
+    /** A pin that ends by itself; lists unpin it once this time has passed. */
+    pinnedUntil: timestamp('pinned_until', { withTimezone: true }),
+    /** Pinned by a site admin for every group's readers: an announcement on the home page. */
+    pinnedGlobally: boolean('pinned_globally').notNull().default(false),
     closed: boolean('closed').notNull().default(false),
+    /** Why a moderator closed the thread, shown where the reply box was. */
+    closedReason: text('closed_reason'),
     /** Post-number allocator: the thread row is locked while a reply takes the next number. */
     lastPostNumber: integer('last_post_number').notNull().default(0),
     /** Visible replies (the opening post and deleted posts excluded). */
@@ -32,6 +38,7 @@ export const threads = pgTable(
       .where(sql`${t.deletedAt} is null`),
     index('threads_author_idx').on(t.authorId),
     index('threads_last_poster_idx').on(t.lastPosterId),
+    index('threads_pinned_globally_idx').on(t.lastPostedAt).where(sql`${t.pinnedGlobally} and ${t.deletedAt} is null`),
   ],
 );
 

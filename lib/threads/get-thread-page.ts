@@ -1,7 +1,7 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { members, posts, threadReads } from '@/db/schema';
 import type { Ctx } from '../context';
-import { canEditPost, canReplyToThread, canStartThread } from '../permissions';
+import { canEditPost, canModerateGroup, canReplyToThread, canStartThread } from '../permissions';
 import { POSTS_PER_PAGE } from '../rules';
 import { markRead } from './mark-read';
 import { getReadableThread } from './thread-access';
@@ -84,6 +84,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     pageCount,
     canReply: canReplyToThread(viewer, group, thread),
     canJoinToReply: viewer !== null && !canStartThread(viewer, group),
+    canModerate: canModerateGroup(viewer, group),
   };
 }
 

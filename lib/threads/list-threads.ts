@@ -1,4 +1,4 @@
-import { and, desc, eq, isNull, lt, or, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { members, threadReads, threads } from '@/db/schema';
 import type { Ctx } from '../context';
@@ -37,6 +37,11 @@ export function encodeCursor(t: { lastPostedAt: Date; id: number }): string {
  */
 export async function listThreads(ctx: Ctx, groupSlug: string, after?: string) {
   const group = await getReadableGroup(ctx, { slug: groupSlug });
+  // Pins with an end date lapse here, the next time the list is read; no match, no write.
+  await ctx.db
+    .update(threads)
+    .set({ pinned: false, pinnedUntil: null })
+    .where(and(eq(threads.groupId, group.id), eq(threads.pinned, true), lte(threads.pinnedUntil, sql`now()`)));
   const cursor = after ? cursorSchema.safeParse(after) : null;
   const viewerId = ctx.viewer?.id ?? -1;
   const lastPoster = sql<string | null>`(select m.name from ${members} m where m.id = ${threads.lastPosterId})`;

@@ -7,6 +7,7 @@ import { ActionForm } from '@/components/ActionForm';
 import { joinGroupAction } from '@/app/actions/groups';
 import { PostArticle } from '@/components/PostArticle';
 import { ReplyForm } from '@/components/ReplyForm';
+import { ThreadModeration } from '@/components/ThreadModeration';
 import { ThreadPagination } from '@/components/ThreadPagination';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
@@ -55,7 +56,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       </nav>
       <h1 dir="auto">{thread.title}</h1>
       <p className="badges">
-        {thread.pinned ? <span className="badge">{t('pinned')}</span> : null}
+        {thread.pinned || thread.pinnedGlobally ? (
+          <span className="badge">{thread.pinnedUntil ? t('pinnedUntil', { date: thread.pinnedUntil }) : t('pinned')}</span>
+        ) : null}
         {thread.closed ? <span className="badge">{t('closed')}</span> : null}
         <span className="meta">{t('replyCount', { count: thread.replyCount })}</span>
       </p>
@@ -68,10 +71,11 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         ))}
       </ol>
       <ThreadPagination threadId={thread.id} page={view.page} pageCount={view.pageCount} />
+      {view.canModerate ? <ThreadModeration thread={thread} siteAdmin={ctx.viewer?.isAdmin === true} /> : null}
       {view.canReply ? (
         <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} quote={quote ?? undefined} />
       ) : thread.closed ? (
-        <p className="notice">{t('closedNotice')}</p>
+        <p className="notice">{thread.closedReason ? t('closedNoticeWithReason', { reason: thread.closedReason }) : t('closedNotice')}</p>
       ) : !ctx.viewer ? (
         <p className="notice">
           <Link href={`/sign-in?callbackUrl=/t/${thread.id}`}>{t('signInToReply')}</Link>

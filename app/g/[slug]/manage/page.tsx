@@ -38,7 +38,10 @@ export default async function ManageGroupPage({ params }: Props) {
         <Link href={`/g/${group.slug}`}>{group.name}</Link>
       </nav>
       <h1>{t('heading', { name: group.name })}</h1>
-      {group.role === 'owner' || ctx.viewer?.isAdmin ? <Link href={`/g/${group.slug}/settings`}>{t('settingsLink')}</Link> : null}
+      <p className="actions">
+        {group.role === 'owner' || ctx.viewer?.isAdmin ? <Link href={`/g/${group.slug}/settings`}>{t('settingsLink')}</Link> : null}
+        <Link href={`/g/${group.slug}/log`}>{t('logLink')}</Link>
+      </p>
 
       <section aria-labelledby="requests-heading">
         <h2 id="requests-heading">{t('requests', { count: requests.length })}</h2>

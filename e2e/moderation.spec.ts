@@ -1,0 +1,34 @@
+import { expect, test, OPEN_GROUP } from './fixtures';
+import { GroupPage } from './pages/GroupPage';
+import { NewThreadPage } from './pages/NewThreadPage';
+
+test('a moderator pins and closes a thread, and a member sees both', async ({ member, demoMember }) => {
+  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
+  const title = `Office hours ${Date.now()}`;
+  const form = await new NewThreadPage(member.page).open(OPEN_GROUP);
+  await form.create(title, 'Who wants a slot on Thursday?');
+  const threadUrl = member.page.url();
+
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(threadUrl);
+  const tools = owner.getByRole('region', { name: 'Moderation' });
+  await tools.getByRole('button', { name: 'Pin' }).click();
+  await expect(tools.getByRole('button', { name: 'Unpin' })).toBeVisible();
+  await tools.getByLabel('Reason (shown to readers)').fill('All slots are taken.');
+  await tools.getByRole('button', { name: 'Close' }).click();
+  await expect(tools.getByRole('button', { name: 'Reopen' })).toBeVisible();
+
+  await member.page.goto(`/g/${OPEN_GROUP}`);
+  const row = member.page.getByRole('row').filter({ hasText: title });
+  await expect(row.getByText('Pinned')).toBeVisible();
+  await expect(row.getByText('Closed')).toBeVisible();
+  await member.page.goto(threadUrl);
+  await expect(member.page.getByText('This thread is closed: All slots are taken.')).toBeVisible();
+  await expect(member.page.locator('.reply-form')).toHaveCount(0);
+  await expect(member.page.getByRole('region', { name: 'Moderation' })).toHaveCount(0);
+
+  await owner.goto(`/g/${OPEN_GROUP}/log`);
+  const entries = owner.getByRole('row').filter({ hasText: title });
+  await expect(entries.filter({ hasText: 'Closed' })).toContainText('All slots are taken.');
+  await expect(entries.filter({ hasText: 'Pinned' })).toContainText('James Carter');
+});

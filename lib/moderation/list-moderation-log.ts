@@ -1,0 +1,37 @@
+import { and, desc, eq, lt } from 'drizzle-orm';
+import { z } from 'zod';
+import { members, moderationLog, threads } from '@/db/schema';
+import type { Ctx } from '../context';
+import { NotFoundError } from '../errors';
+import { getReadableGroup } from '../groups/group-access';
+import { canModerateGroup } from '../permissions';
+import { parseInput } from '../validate';
+
+const LOG_PAGE = 50;
+export const MODERATION_ACTIONS = ['pin', 'pin_globally', 'unpin', 'close', 'reopen'] as const;
+
+export const listModerationLogSchema = z.object({
+  groupSlug: z.string().min(1).max(100),
+  action: z.enum(MODERATION_ACTIONS).optional().catch(undefined),
+  /** Id of the last entry of the previous page. */
+  before: z.coerce.number().int().positive().optional().catch(undefined),
+});
+
+/** A group's moderation log for its moderators (and site admins), newest first, filterable by action. */
+export async function listModerationLog(ctx: Ctx, input: unknown) {
+  const data = parseInput(listModerationLogSchema, input);
+  const group = await getReadableGroup(ctx, { slug: data.groupSlug });
+  if (!canModerateGroup(ctx.viewer, group)) throw new NotFoundError('No such group.');
+  const rows = await ctx.db
+    .select({
+      id: moderationLog.id, action: moderationLog.action, reason: moderationLog.reason, createdAt: moderationLog.createdAt,
+      actorName: members.name, threadId: threads.id, threadTitle: threads.title,
+    })
+    .from(moderationLog)
+    .innerJoin(members, eq(members.id, moderationLog.actorId))
+    .leftJoin(threads, eq(threads.id, moderationLog.threadId))
+    .where(and(eq(moderationLog.groupId, group.id), data.action ? eq(moderationLog.action, data.action) : undefined, data.before ? lt(moderationLog.id, data.before) : undefined))
+    .orderBy(desc(moderationLog.id))
+    .limit(LOG_PAGE + 1);
+  return { group, entries: rows.slice(0, LOG_PAGE), nextBefore: rows.length > LOG_PAGE ? rows[LOG_PAGE - 1]!.id : null, action: data.action ?? null };
+}

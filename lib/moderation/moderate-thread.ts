@@ -1,0 +1,29 @@
+import { eq } from 'drizzle-orm';
+import { moderationLog, threads } from '@/db/schema';
+import type { SignedInCtx } from '../context';
+import { ForbiddenError } from '../errors';
+import type { GroupWithAccess } from '../groups/group-access';
+import { canModerateGroup } from '../permissions';
+import { getReadableThread } from '../threads/thread-access';
+
+export type ThreadRow = typeof threads.$inferSelect;
+export type ModerationAction = 'pin' | 'pin_globally' | 'unpin' | 'close' | 'reopen';
+
+/**
+ * The shape of every thread moderation: lock the thread, check the moderator's powers in
+ * its group, let `decide` refuse a stale request or say what changes, and write the change
+ * and its moderation-log row in one transaction.
+ */
+export async function moderateThread(
+  ctx: SignedInCtx,
+  input: { threadId: number; action: ModerationAction; reason?: string | null },
+  decide: (thread: ThreadRow, group: GroupWithAccess) => Partial<typeof threads.$inferInsert>,
+): Promise<{ threadId: number; groupSlug: string }> {
+  return ctx.db.transaction(async (tx) => {
+    const { thread, group } = await getReadableThread({ db: tx, viewer: ctx.viewer }, input.threadId, { lock: true });
+    if (!canModerateGroup(ctx.viewer, group)) throw new ForbiddenError('Only the moderators of this group can do that.');
+    await tx.update(threads).set(decide(thread, group)).where(eq(threads.id, thread.id));
+    await tx.insert(moderationLog).values({ groupId: group.id, actorId: ctx.viewer.id, action: input.action, threadId: thread.id, reason: input.reason ?? null });
+    return { threadId: thread.id, groupSlug: group.slug };
+  });
+}
