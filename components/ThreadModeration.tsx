@@ -1,10 +1,10 @@
 import { getTranslations } from 'next-intl/server';
-import { closeThreadAction, pinThreadAction, reopenThreadAction, unpinThreadAction } from '@/app/actions/moderation';
+import { archiveThreadAction, closeThreadAction, pinThreadAction, reopenThreadAction, unlistThreadAction, unpinThreadAction } from '@/app/actions/moderation';
 import { ActionForm } from './ActionForm';
 
-type Props = { thread: { id: number; pinned: boolean; pinnedGlobally: boolean; closed: boolean }; siteAdmin: boolean };
+type Props = { thread: { id: number; pinned: boolean; pinnedGlobally: boolean; closed: boolean; archived: boolean; unlisted: boolean }; siteAdmin: boolean };
 
-/** The moderators' controls on a thread: pin (until a date, or site-wide for admins), close with a reason, and their undoing. */
+/** The moderators' controls on a thread: pin (until a date, or site-wide for admins), close with a reason, archive, unlist, and their undoing. */
 export async function ThreadModeration({ thread, siteAdmin }: Props) {
   const t = await getTranslations('moderation');
   const hidden = { threadId: thread.id };
@@ -33,6 +33,8 @@ export async function ThreadModeration({ thread, siteAdmin }: Props) {
             <input id="close-reason" name="reason" maxLength={300} dir="auto" />
           </ActionForm>
         )}
+        <ActionForm action={archiveThreadAction} hidden={{ ...hidden, archived: String(!thread.archived) }} submitLabel={t(thread.archived ? 'unarchive' : 'archive')} pendingLabel={t('saving')} buttonClassName="button" />
+        <ActionForm action={unlistThreadAction} hidden={{ ...hidden, unlisted: String(!thread.unlisted) }} submitLabel={t(thread.unlisted ? 'relist' : 'unlist')} pendingLabel={t('saving')} buttonClassName="button" />
       </div>
     </section>
   );

@@ -32,3 +32,23 @@ test('a moderator pins and closes a thread, and a member sees both', async ({ me
   await expect(entries.filter({ hasText: 'Closed' })).toContainText('All slots are taken.');
   await expect(entries.filter({ hasText: 'Pinned' })).toContainText('James Carter');
 });
+
+test('an archived thread leaves the group list for the archive, and takes no more replies', async ({ member, demoMember }) => {
+  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
+  const title = `Old event ${Date.now()}`;
+  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Photos from last year.');
+  const threadUrl = member.page.url();
+
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(threadUrl);
+  await owner.getByRole('region', { name: 'Moderation' }).getByRole('button', { name: 'Archive' }).click();
+  await expect(owner.getByRole('region', { name: 'Moderation' }).getByRole('button', { name: 'Unarchive' })).toBeVisible();
+
+  await member.page.goto(`/g/${OPEN_GROUP}`);
+  await expect(member.page.getByRole('link', { name: title })).toHaveCount(0);
+  await member.page.getByRole('link', { name: 'Archived threads' }).click();
+  await expect(member.page.getByRole('link', { name: title })).toBeVisible();
+  await member.page.goto(threadUrl);
+  await expect(member.page.getByText('This thread is archived: it is kept read-only.')).toBeVisible();
+  await expect(member.page.locator('.reply-form')).toHaveCount(0);
+});

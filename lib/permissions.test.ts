@@ -5,7 +5,7 @@ import { canEditPost, canJoinGroup, canReadGroup, canReplyToThread, canStartThre
 const member: Viewer = { id: 1, name: 'Member', isAdmin: false };
 const admin: Viewer = { id: 2, name: 'Admin', isAdmin: true };
 const group = (over: Partial<GroupAccess> = {}): GroupAccess => ({ visibility: 'public', joinPolicy: 'open', postingPolicy: 'members', role: null, banned: false, pending: false, parent: null, ...over });
-const open = { closed: false, deletedAt: null };
+const open = { closed: false, archived: false, deletedAt: null };
 
 describe('permissions', () => {
   it('lets anyone read public groups, and only members and admins read private ones', () => {
@@ -24,11 +24,12 @@ describe('permissions', () => {
     expect(canStartThread(member, group({ postingPolicy: 'signed_in', visibility: 'private' }))).toBe(false);
   });
 
-  it('closes replies on closed and deleted threads', () => {
+  it('closes replies on closed, archived and deleted threads', () => {
     const mine = group({ role: 'member' });
     expect(canReplyToThread(member, mine, open)).toBe(true);
-    expect(canReplyToThread(member, mine, { closed: true, deletedAt: null })).toBe(false);
-    expect(canReplyToThread(member, mine, { closed: false, deletedAt: new Date() })).toBe(false);
+    expect(canReplyToThread(member, mine, { ...open, closed: true })).toBe(false);
+    expect(canReplyToThread(member, mine, { ...open, archived: true })).toBe(false);
+    expect(canReplyToThread(member, mine, { ...open, deletedAt: new Date() })).toBe(false);
   });
 
   it('lets authors edit their own live posts only', () => {

@@ -21,7 +21,7 @@ export type GroupAccess = {
   parent: GroupAccess | null;
 };
 
-export type ThreadState = { closed: boolean; deletedAt: Date | null };
+export type ThreadState = { closed: boolean; archived: boolean; deletedAt: Date | null };
 export type PostState = { authorId: number; deletedAt: Date | null };
 export type MemberStanding = { memberId: number; role: GroupRole };
 
@@ -60,7 +60,7 @@ export function canStartThread(viewer: Viewer | null, group: GroupAccess): boole
 }
 
 export function canReplyToThread(viewer: Viewer | null, group: GroupAccess, thread: ThreadState): boolean {
-  return canStartThread(viewer, group) && !thread.closed && thread.deletedAt === null;
+  return canStartThread(viewer, group) && !thread.closed && !thread.archived && thread.deletedAt === null;
 }
 
 /** Whether the viewer could become a member at all, whatever the route in. */

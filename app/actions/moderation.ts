@@ -1,9 +1,11 @@
 'use server';
 
 import type { FormState } from '@/lib/form-state';
+import { archiveThread } from '@/lib/moderation/archive-thread';
 import { closeThread } from '@/lib/moderation/close-thread';
 import { pinThread } from '@/lib/moderation/pin-thread';
 import { reopenThread } from '@/lib/moderation/reopen-thread';
+import { unlistThread } from '@/lib/moderation/unlist-thread';
 import { unpinThread } from '@/lib/moderation/unpin-thread';
 import { perform } from './perform';
 
@@ -11,3 +13,5 @@ export const pinThreadAction = async (_: FormState, fd: FormData) => perform(fd,
 export const unpinThreadAction = async (_: FormState, fd: FormData) => perform(fd, unpinThread);
 export const closeThreadAction = async (_: FormState, fd: FormData) => perform(fd, closeThread);
 export const reopenThreadAction = async (_: FormState, fd: FormData) => perform(fd, reopenThread);
+export const archiveThreadAction = async (_: FormState, fd: FormData) => perform(fd, archiveThread);
+export const unlistThreadAction = async (_: FormState, fd: FormData) => perform(fd, unlistThread);

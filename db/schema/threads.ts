@@ -22,6 +22,10 @@ export const threads = pgTable(
     closed: boolean('closed').notNull().default(false),
     /** Why a moderator closed the thread, shown where the reply box was. */
     closedReason: text('closed_reason'),
+    /** Read-only and out of the default lists, still readable and linkable. */
+    archived: boolean('archived').notNull().default(false),
+    /** Reachable by its link only: left out of lists and the sitemap. */
+    unlisted: boolean('unlisted').notNull().default(false),
     /** Post-number allocator: the thread row is locked while a reply takes the next number. */
     lastPostNumber: integer('last_post_number').notNull().default(0),
     /** Visible replies (the opening post and deleted posts excluded). */

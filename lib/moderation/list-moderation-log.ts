@@ -6,9 +6,11 @@ import { NotFoundError } from '../errors';
 import { getReadableGroup } from '../groups/group-access';
 import { canModerateGroup } from '../permissions';
 import { parseInput } from '../validate';
+import { MODERATION_ACTIONS } from './moderate-thread';
+
+export { MODERATION_ACTIONS };
 
 const LOG_PAGE = 50;
-export const MODERATION_ACTIONS = ['pin', 'pin_globally', 'unpin', 'close', 'reopen'] as const;
 
 export const listModerationLogSchema = z.object({
   groupSlug: z.string().min(1).max(100),

@@ -6,8 +6,11 @@ import type { GroupWithAccess } from '../groups/group-access';
 import { canModerateGroup } from '../permissions';
 import { getReadableThread } from '../threads/thread-access';
 
+/** Every action the moderation log records. */
+export const MODERATION_ACTIONS = ['pin', 'pin_globally', 'unpin', 'close', 'reopen', 'archive', 'unarchive', 'unlist', 'relist'] as const;
+
 export type ThreadRow = typeof threads.$inferSelect;
-export type ModerationAction = 'pin' | 'pin_globally' | 'unpin' | 'close' | 'reopen';
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 
 /**
  * The shape of every thread moderation: lock the thread, check the moderator's powers in

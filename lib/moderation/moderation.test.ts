@@ -6,7 +6,12 @@ import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { createReply } from '../posts/create-reply';
 import { listAnnouncements } from '../threads/list-announcements';
 import { listThreads } from '../threads/list-threads';
+import { editPost } from '../posts/edit-post';
+import { getThreadPage } from '../threads/get-thread-page';
+import { listPublicUrls } from '../threads/list-public-urls';
+import { archiveThread } from './archive-thread';
 import { closeThread } from './close-thread';
+import { unlistThread } from './unlist-thread';
 import { listModerationLog } from './list-moderation-log';
 import { pinThread } from './pin-thread';
 import { reopenThread } from './reopen-thread';
@@ -81,5 +86,32 @@ describe('thread moderation', () => {
     expect(seenByVisitor).not.toContain(secret.thread.id);
     const seenByMember = (await listAnnouncements({ db: testDb(), viewer: viewerOf(secret.owner) })).map((a) => a.id);
     expect(seenByMember).toContain(secret.thread.id);
+  });
+});
+
+describe('archiving and unlisting', () => {
+  it('keeps an archived thread readable by link, read-only, and in the archive list only', async () => {
+    const { group, owner, thread, openingPostId } = await createThreadFixture();
+    const ctx = { db: testDb(), viewer: viewerOf(owner) };
+    await archiveThread(ctx, { threadId: thread.id, archived: 'true' });
+    await expect(createReply(ctx, { threadId: thread.id, body: 'Late' })).rejects.toThrow(/archived/);
+    await expect(editPost(ctx, { postId: openingPostId, body: 'Changed' })).rejects.toThrow(/archived/);
+    expect((await listThreads(ctx, group.slug)).threads.map((t) => t.id)).not.toContain(thread.id);
+    expect((await listThreads(ctx, group.slug, undefined, { archived: true })).threads.map((t) => t.id)).toContain(thread.id);
+    const page = await getThreadPage({ db: testDb(), viewer: null }, thread.id, 1);
+    expect(page.canReply).toBe(false);
+    expect(page.posts[0]!.canEdit).toBe(false);
+    await expect(archiveThread(ctx, { threadId: thread.id, archived: 'true' })).rejects.toBeInstanceOf(ConflictError);
+    await archiveThread(ctx, { threadId: thread.id, archived: 'false' });
+    expect((await listThreads(ctx, group.slug)).threads.map((t) => t.id)).toContain(thread.id);
+    expect((await logOf(thread.id)).map((l) => l.action).sort()).toEqual(['archive', 'unarchive']);
+  });
+
+  it('keeps an unlisted thread out of lists and the sitemap, but reachable by its link', async () => {
+    const { group, owner, thread } = await createThreadFixture();
+    await unlistThread({ db: testDb(), viewer: viewerOf(owner) }, { threadId: thread.id, unlisted: 'true' });
+    expect((await listThreads({ db: testDb(), viewer: null }, group.slug)).threads.map((t) => t.id)).not.toContain(thread.id);
+    expect((await listPublicUrls(testDb())).threads.map((t) => t.id)).not.toContain(thread.id);
+    await expect(getThreadPage({ db: testDb(), viewer: null }, thread.id, 1)).resolves.toMatchObject({ page: 1 });
   });
 });

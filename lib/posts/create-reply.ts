@@ -32,6 +32,7 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
     ctx.db.transaction(async (tx) => {
       const { thread, group } = await getReadableThread({ db: tx, viewer: author }, data.threadId, { lock: true });
       if (thread.closed) throw new ConflictError('This thread is closed: it takes no new replies.');
+      if (thread.archived) throw new ConflictError('This thread is archived: it is kept read-only.');
       if (!canReplyToThread(author, group, thread)) throw new ForbiddenError('Only members of this group can reply. Join the group first.');
       const replyToPostId = data.replyToNumber ? await quotedPostId(tx, thread.id, data.replyToNumber) : null;
       const number = thread.lastPostNumber + 1;

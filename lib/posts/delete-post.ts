@@ -19,6 +19,7 @@ export async function deletePost(ctx: SignedInCtx, input: unknown): Promise<{ th
   const actor = ctx.viewer;
   return ctx.db.transaction(async (tx) => {
     const { post, thread, group } = await getReadablePost({ db: tx, viewer: actor }, postId, { lock: true });
+    if (thread.archived) throw new ConflictError('This thread is archived: its posts are kept as they are.');
     if (post.deletedAt) throw new ConflictError('This post is already deleted.');
     if (!canDeletePost(actor, group, post)) throw new ForbiddenError('You can only delete your own posts.');
     await tx.update(posts).set({ deletedAt: sql`now()`, deletedById: actor.id }).where(eq(posts.id, post.id));

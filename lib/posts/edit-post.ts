@@ -25,6 +25,7 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
   const editor = ctx.viewer;
   return ctx.db.transaction(async (tx) => {
     const { post, thread, group } = await getReadablePost({ db: tx, viewer: editor }, data.postId, { lock: true });
+    if (thread.archived) throw new ConflictError('This thread is archived: its posts are kept as they are.');
     if (post.deletedAt) throw new ConflictError('This post was deleted and can no longer be edited.');
     if (!canEditPost(editor, group, post)) throw new ForbiddenError('You can only edit your own posts.');
     const ref = { postId: post.id, threadId: thread.id, number: post.number };

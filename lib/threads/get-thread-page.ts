@@ -72,7 +72,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     language: post.language,
     deletedByAuthor: post.deletedAt !== null && post.deletedById === post.authorId,
     replyTo: replyToNumber !== null && replyToAuthor !== null ? { number: replyToNumber, authorName: replyToAuthor } : null,
-    canEdit: canEditPost(viewer, group, post),
+    canEdit: !thread.archived && canEditPost(viewer, group, post),
   }));
   const lastShown = postViews.at(-1)?.number;
   if (viewer && lastShown) await markRead(ctx.db, viewer.id, thread.id, lastShown);

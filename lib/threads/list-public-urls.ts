@@ -18,7 +18,7 @@ export async function listPublicUrls(db: Db) {
     .select({ id: threads.id, lastPostedAt: threads.lastPostedAt })
     .from(threads)
     .innerJoin(groups, eq(groups.id, threads.groupId))
-    .where(and(publicGroup, isNull(threads.deletedAt)))
+    .where(and(publicGroup, isNull(threads.deletedAt), eq(threads.unlisted, false)))
     .orderBy(desc(threads.lastPostedAt))
     .limit(SITEMAP_LIMIT);
   return { groups: groupRows, threads: threadRows };

@@ -32,10 +32,10 @@ export function encodeCursor(t: { lastPostedAt: Date; id: number }): string {
 }
 
 /**
- * A group's threads: pinned first on the first page, then by latest activity, keyset-paged
+ * A group's threads (or its archived ones): pinned first on the first page, then by latest activity, keyset-paged
  * on (last_posted_at, id) so that a deep page costs what the first one does.
  */
-export async function listThreads(ctx: Ctx, groupSlug: string, after?: string) {
+export async function listThreads(ctx: Ctx, groupSlug: string, after?: string, opts: { archived?: boolean } = {}) {
   const group = await getReadableGroup(ctx, { slug: groupSlug });
   // Pins with an end date lapse here, the next time the list is read; no match, no write.
   await ctx.db
@@ -64,7 +64,8 @@ export async function listThreads(ctx: Ctx, groupSlug: string, after?: string) {
     .from(threads)
     .innerJoin(members, eq(members.id, threads.authorId))
     .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewerId)))
-    .where(and(eq(threads.groupId, group.id), isNull(threads.deletedAt), keyset))
+    // Unlisted threads are reachable by link only; archived ones have their own list.
+    .where(and(eq(threads.groupId, group.id), isNull(threads.deletedAt), eq(threads.unlisted, false), eq(threads.archived, opts.archived ?? false), keyset))
     .orderBy(desc(threads.pinned), desc(threads.lastPostedAt), desc(threads.id))
     .limit(THREADS_PER_PAGE + 1);
   const page = rows.slice(0, THREADS_PER_PAGE);

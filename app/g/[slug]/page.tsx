@@ -8,7 +8,7 @@ import { getGroupOverview } from '@/lib/groups/get-group-overview';
 import { readableOr404 } from '@/lib/not-found';
 import { listThreads } from '@/lib/threads/list-threads';
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string }> };
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string; show?: string }> };
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { group } = await readableOr404(getGroupOverview(await requestCtx(), (await params).slug));
@@ -17,12 +17,13 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 }
 
 export default async function GroupPage({ params, searchParams }: Props) {
-  const [{ slug }, { after }] = await Promise.all([params, searchParams]);
+  const [{ slug }, { after, show }] = await Promise.all([params, searchParams]);
+  const archived = show === 'archived';
   const ctx = await requestCtx();
   const t = await getTranslations('group');
   const overview = await readableOr404(getGroupOverview(ctx, slug));
   const { group, can } = overview;
-  const listing = overview.readable ? await listThreads(ctx, slug, after) : null;
+  const listing = overview.readable ? await listThreads(ctx, slug, after, { archived }) : null;
   return (
     <>
       <nav aria-label={t('breadcrumb')} className="breadcrumb">
@@ -56,6 +57,12 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <GroupDoor overview={overview} signedIn={ctx.viewer !== null} />
         </div>
       </div>
+      {listing ? (
+        <p className="actions">
+          {archived ? <Link href={`/g/${group.slug}`}>{t('currentThreads')}</Link> : <Link href={`/g/${group.slug}?show=archived`}>{t('archivedThreads')}</Link>}
+        </p>
+      ) : null}
+      {archived ? <h2>{t('archivedThreads')}</h2> : null}
       {!listing ? (
         <p className="notice">{t('membersOnly')}</p>
       ) : listing.threads.length === 0 ? (
@@ -94,7 +101,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
       )}
       {listing?.nextCursor ? (
         <nav aria-label={t('pagination')} className="pagination">
-          <Link href={`/g/${group.slug}?after=${listing.nextCursor}`}>{t('older')}</Link>
+          <Link href={`/g/${group.slug}?${new URLSearchParams({ ...(archived ? { show: 'archived' } : {}), after: listing.nextCursor })}`}>{t('older')}</Link>
         </nav>
       ) : null}
     </>

@@ -60,6 +60,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           <span className="badge">{thread.pinnedUntil ? t('pinnedUntil', { date: thread.pinnedUntil }) : t('pinned')}</span>
         ) : null}
         {thread.closed ? <span className="badge">{t('closed')}</span> : null}
+        {thread.archived ? <span className="badge">{t('archived')}</span> : null}
+        {thread.unlisted ? <span className="badge">{t('unlisted')}</span> : null}
         <span className="meta">{t('replyCount', { count: thread.replyCount })}</span>
       </p>
       <ThreadPagination threadId={thread.id} page={view.page} pageCount={view.pageCount} />
@@ -74,6 +76,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {view.canModerate ? <ThreadModeration thread={thread} siteAdmin={ctx.viewer?.isAdmin === true} /> : null}
       {view.canReply ? (
         <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} quote={quote ?? undefined} />
+      ) : thread.archived ? (
+        <p className="notice">{t('archivedNotice')}</p>
       ) : thread.closed ? (
         <p className="notice">{thread.closedReason ? t('closedNoticeWithReason', { reason: thread.closedReason }) : t('closedNotice')}</p>
       ) : !ctx.viewer ? (
