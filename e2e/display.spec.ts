@@ -5,8 +5,11 @@ test('keyboard: j and k move between posts, r goes to the reply box, ? lists the
   const { page } = member;
   await new GroupPage(page).open(OPEN_GROUP).then((g) => g.join());
   await page.goto('/t/33?page=1');
-  await page.keyboard.press('j');
-  await expect(page.locator('article#p1')).toBeFocused();
+  // The shortcuts listen once the page is hydrated: press until the first post takes focus.
+  await expect(async () => {
+    await page.keyboard.press('j');
+    await expect(page.locator('article#p1')).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.press('j');
   await expect(page.locator('article#p2')).toBeFocused();
   await page.keyboard.press('k');
