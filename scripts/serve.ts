@@ -13,8 +13,7 @@ import { dataDir, prepareDatabase } from '../db/prepare';
 import { stampClientAddress } from '../lib/auth/client-address';
 import { checkEnv } from '../lib/env';
 import { getDb } from '../db/client';
-import { startMailWorker } from '../lib/mail/mail-worker';
-import { createMailTransport } from '../lib/mail/transport';
+import { startBackgroundWork } from '../lib/background-work';
 
 const mode = process.argv[2] ?? 'dev';
 if (mode !== 'dev' && mode !== 'start') throw new Error(`Unknown mode "${mode}": use dev or start.`);
@@ -37,8 +36,8 @@ if (mode === 'start') (process.env as Record<string, string>).NODE_ENV = 'produc
 const app = next({ dev: mode === 'dev', hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
-// The outbox is drained here unless a separate `npm run worker` process does it.
-const stopMailWorker = process.env.CERCLE_WORKER === 'external' ? async () => {} : startMailWorker(getDb(), createMailTransport());
+// The outboxes are drained here unless separate `npm run worker` processes do it.
+const stopBackgroundWork = process.env.CERCLE_WORKER === 'external' ? async () => {} : await startBackgroundWork(getDb());
 const trustProxy = process.env.CERCLE_TRUST_PROXY === 'true';
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
@@ -51,7 +50,7 @@ server.listen(port, () => {
 
 async function shutdown() {
   server.close();
-  await stopMailWorker();
+  await stopBackgroundWork();
   await app.close();
   await database.stop();
   process.exit(0);

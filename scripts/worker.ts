@@ -1,17 +1,17 @@
 /**
  * `npm run worker`: the background worker for production, where the web servers run with
- * CERCLE_WORKER=external. Delivers queued email until stopped; several workers may run.
+ * CERCLE_WORKER=external. Delivers queued email and keeps the search index up to date
+ * until stopped; several workers may run.
  */
 import { closeDb, getDb } from '../db/client';
 import { prepareDatabase } from '../db/prepare';
 import { checkEnv } from '../lib/env';
-import { startMailWorker } from '../lib/mail/mail-worker';
-import { createMailTransport } from '../lib/mail/transport';
+import { startBackgroundWork } from '../lib/background-work';
 
 checkEnv();
 const database = await prepareDatabase({ seedDemo: false });
-const stop = startMailWorker(getDb(), createMailTransport());
-console.log('cercle worker: delivering queued email');
+const stop = await startBackgroundWork(getDb());
+console.log('cercle worker: delivering queued email and indexing for search');
 
 async function shutdown() {
   await stop();

@@ -4,3 +4,4 @@ export * from './threads';
 export * from './posts';
 export * from './mail';
 export * from './moderation';
+export * from './search';

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors';
 import { professionSeat } from '../groups/add-member';
 import { detectLanguage } from '../posts/detect-language';
 import { renderMarkdown } from '../posts/render-markdown';
+import { enqueueSearchUpdateForThreads } from '../search/search-outbox';
 import type { Archive } from './archive-format';
 
 export type ImportSummary = { members: number; groups: number; threads: number; posts: number };
@@ -158,6 +159,7 @@ export async function importArchive(db: Database, archive: Archive): Promise<Imp
     const g = await importGroups(tx, archive.groups, m.ids, new Map(archive.members.map((x) => [x.key, x.profession])));
     const t = await importThreads(tx, archive.threads, g.ids, m.ids);
     await refreshCounters(tx, t.touched);
+    await enqueueSearchUpdateForThreads(tx, t.touched);
     return { members: m.created, groups: g.created, threads: t.created, posts: t.posts };
   });
 }

@@ -4,6 +4,7 @@ import type { SignedInCtx } from '../context';
 import { ForbiddenError } from '../errors';
 import type { GroupWithAccess } from '../groups/group-access';
 import { canModerateGroup } from '../permissions';
+import { enqueueSearchUpdate } from '../search/search-outbox';
 import { getReadableThread } from '../threads/thread-access';
 
 /** Every action the moderation log records. */
@@ -26,6 +27,8 @@ export async function moderateThread(
     const { thread, group } = await getReadableThread({ db: tx, viewer: ctx.viewer }, input.threadId, { lock: true });
     if (!canModerateGroup(ctx.viewer, group)) throw new ForbiddenError('Only the moderators of this group can do that.');
     await tx.update(threads).set(decide(thread, group)).where(eq(threads.id, thread.id));
+    // Status filters (status:closed, status:pinned) read the index in engines that store them.
+    await enqueueSearchUpdate(tx, 'thread', thread.id);
     await tx.insert(moderationLog).values({ groupId: group.id, actorId: ctx.viewer.id, action: input.action, threadId: thread.id, reason: input.reason ?? null });
     return { threadId: thread.id, groupSlug: group.slug };
   });

@@ -4,6 +4,7 @@ import { groups, posts, threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { canReplyToThread } from '../permissions';
+import { enqueueSearchUpdate } from '../search/search-outbox';
 import { markRead } from '../threads/mark-read';
 import { getReadableThread } from '../threads/thread-access';
 import { parseInput } from '../validate';
@@ -57,6 +58,7 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
         .update(groups)
         .set({ postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
         .where(eq(groups.id, group.id));
+      await enqueueSearchUpdate(tx, 'post', post!.id);
       await markRead(tx, author.id, thread.id, number);
       return { postId: post!.id, threadId: thread.id, number };
     }),

@@ -4,6 +4,7 @@ import { groups, posts, threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError } from '../errors';
 import { canDeletePost } from '../permissions';
+import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { getReadablePost } from './post-access';
 import { recordId } from './post-schemas';
@@ -23,6 +24,7 @@ export async function deletePost(ctx: SignedInCtx, input: unknown): Promise<{ th
     if (post.deletedAt) throw new ConflictError('This post is already deleted.');
     if (!canDeletePost(actor, group, post)) throw new ForbiddenError('You can only delete your own posts.');
     await tx.update(posts).set({ deletedAt: sql`now()`, deletedById: actor.id }).where(eq(posts.id, post.id));
+    await enqueueSearchUpdate(tx, 'post', post.id);
     if (post.number > 1) {
       await tx.update(threads).set({ replyCount: sql`${threads.replyCount} - 1` }).where(eq(threads.id, thread.id));
     }

@@ -4,6 +4,7 @@ import { postRevisions, posts } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError } from '../errors';
 import { canEditPost } from '../permissions';
+import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { getReadablePost } from './post-access';
 import { languageOf, postBody, postLanguage, recordId } from './post-schemas';
@@ -31,7 +32,10 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
     const ref = { postId: post.id, threadId: thread.id, number: post.number };
     const language = languageOf(data.body, data.language);
     if (data.body === post.body) {
-      if (language !== post.language) await tx.update(posts).set({ language }).where(eq(posts.id, post.id));
+      if (language !== post.language) {
+        await tx.update(posts).set({ language }).where(eq(posts.id, post.id));
+        await enqueueSearchUpdate(tx, 'post', post.id);
+      }
       return ref;
     }
 
@@ -49,6 +53,7 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
       .update(posts)
       .set({ body: data.body, bodyHtml: renderMarkdown(data.body), language, editedAt: sql`${now.toISOString()}::timestamptz` })
       .where(eq(posts.id, post.id));
+    await enqueueSearchUpdate(tx, 'post', post.id);
     return ref;
   });
 }

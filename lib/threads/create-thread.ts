@@ -9,6 +9,7 @@ import { oncePerSubmission, type PostRef } from '../posts/find-submitted-post';
 import { idempotencyKey, languageOf, postBody, postLanguage } from '../posts/post-schemas';
 import { renderMarkdown } from '../posts/render-markdown';
 import { THREAD_TITLE_MAX_LENGTH, THREAD_TITLE_MIN_LENGTH } from '../rules';
+import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { markRead } from './mark-read';
 
@@ -52,6 +53,7 @@ export async function createThread(ctx: SignedInCtx, input: unknown): Promise<Po
         .update(groups)
         .set({ threadCount: sql`${groups.threadCount} + 1`, postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
         .where(sql`${groups.id} = ${group.id}`);
+      await enqueueSearchUpdate(tx, 'post', post!.id);
       await markRead(tx, author.id, thread!.id, 1);
       return { postId: post!.id, threadId: thread!.id, number: 1 };
     }),

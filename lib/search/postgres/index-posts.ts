@@ -1,0 +1,90 @@
+import { sql, type SQL } from 'drizzle-orm';
+import { intArray } from '@/db/sql-arrays';
+import type { Db } from '@/db/client';
+import { CONFIG_OF_LANGUAGE, FALLBACK_CONFIG } from './text-configs';
+
+const configOf = sql.raw(
+  `case p.language ${Object.entries(CONFIG_OF_LANGUAGE)
+    .map(([language, config]) => `when '${language}' then '${config}'`)
+    .join(' ')} else '${FALLBACK_CONFIG}' end`,
+);
+
+/**
+ * Writes the index rows of the visible posts chosen by `where` (over posts p and threads t),
+ * each stemmed in its own language; the opening post also carries the thread's title.
+ */
+function upsertPosts(db: Db, where: SQL) {
+  return db.execute(sql`
+    insert into search_posts (post_id, thread_id, group_id, author_id, posted_at, is_opening, config, document)
+    select p.id, p.thread_id, t.group_id, p.author_id, p.created_at, p.number = 1, c.config,
+      case when p.number = 1 then setweight(to_tsvector(c.config::regconfig, cercle_search_text(t.title)), 'A') else ''::tsvector end
+        || setweight(to_tsvector(c.config::regconfig, cercle_search_text(p.body)), 'D')
+    from posts p
+    join threads t on t.id = p.thread_id
+    cross join lateral (select ${configOf} as config) c
+    where p.deleted_at is null and t.deleted_at is null and ${where}
+    on conflict (post_id) do update set
+      thread_id = excluded.thread_id, group_id = excluded.group_id, author_id = excluded.author_id,
+      is_opening = excluded.is_opening, config = excluded.config, document = excluded.document`);
+}
+
+/** New stems join the lexicon that typo tolerance searches; stale ones only cost a row. */
+function addLexemes(db: Db, where: SQL) {
+  return db.execute(sql`
+    insert into search_lexemes (lexeme)
+    select distinct unnest(tsvector_to_array(s.document)) from search_posts s where ${where}
+    on conflict do nothing`);
+}
+
+export async function indexPosts(db: Db, postIds: number[]): Promise<void> {
+  if (postIds.length === 0) return;
+  const ids = intArray(postIds);
+  await db.execute(sql`
+    delete from search_posts s using posts p join threads t on t.id = p.thread_id
+    where s.post_id = p.id and p.id = any(${ids}) and (p.deleted_at is not null or t.deleted_at is not null)`);
+  await upsertPosts(db, sql`p.id = any(${ids})`);
+  await addLexemes(db, sql`s.post_id = any(${ids})`);
+}
+
+/**
+ * A thread's change reaches its posts: a move gives them the new group, a deleted thread
+ * leaves the index, a new title is re-stemmed with the opening post.
+ */
+export async function indexThreads(db: Db, threadIds: number[]): Promise<void> {
+  if (threadIds.length === 0) return;
+  const ids = intArray(threadIds);
+  await db.execute(sql`
+    delete from search_posts s using threads t where s.thread_id = t.id and t.id = any(${ids}) and t.deleted_at is not null`);
+  await db.execute(sql`
+    update search_posts s set group_id = t.group_id from threads t
+    where s.thread_id = t.id and t.id = any(${ids}) and s.group_id <> t.group_id`);
+  await upsertPosts(db, sql`p.thread_id = any(${ids}) and p.number = 1`);
+  await addLexemes(db, sql`s.thread_id = any(${ids}) and s.is_opening`);
+}
+
+/**
+ * Rebuilds the index in slices of post ids, so progress can be shown and no transaction
+ * grows huge. The old rows stay searchable until their slice is rewritten.
+ */
+export async function reindexAll(db: Db, progress: (done: number, total: number) => void, sliceSize = 20_000): Promise<void> {
+  const [bounds] = await db.execute<{ low: number | null; high: number | null; total: number }>(
+    sql`select min(id) as low, max(id) as high, count(*)::int as total from posts`,
+  );
+  const low = bounds?.low ?? 0;
+  const high = bounds?.high ?? -1;
+  let done = 0;
+  progress(0, bounds?.total ?? 0);
+  for (let from = low; from <= high; from += sliceSize) {
+    const where = sql`p.id >= ${from} and p.id < ${from + sliceSize}`;
+    await db.execute(sql`
+      delete from search_posts s where s.post_id >= ${from} and s.post_id < ${from + sliceSize}
+        and not exists (select 1 from posts p join threads t on t.id = p.thread_id
+                        where p.id = s.post_id and p.deleted_at is null and t.deleted_at is null)`);
+    await upsertPosts(db, where);
+    const [count] = await db.execute<{ n: number }>(sql`select count(*)::int as n from posts p where ${where}`);
+    done += count?.n ?? 0;
+    progress(done, bounds?.total ?? 0);
+  }
+  await db.execute(sql`
+    insert into search_lexemes (lexeme) select word from ts_stat('select document from search_posts') on conflict do nothing`);
+}

@@ -1,0 +1,12 @@
+import { groups } from '@/db/schema';
+import type { Ctx } from '../context';
+import { readableGroups, type GroupSummary } from '../members/readable-groups';
+
+/**
+ * Every group the searcher may read, decided by the permission module at the moment of the
+ * search: a group turned private, or a member who left, drops out of the next query.
+ */
+export async function searchableGroups(ctx: Ctx): Promise<Map<number, GroupSummary>> {
+  const all = await ctx.db.select({ id: groups.id }).from(groups);
+  return readableGroups(ctx, all.map((group) => group.id));
+}
