@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/context';
+import { SearchBox } from './SearchBox';
 import { SignOutButton } from './SignOutButton';
 
 export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
@@ -11,6 +12,7 @@ export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
         <Link href="/" className="brand">
           Cercle
         </Link>
+        <SearchBox />
         <nav aria-label={t('navigation')}>
           <ul className="nav-list">
             <li>

@@ -10,7 +10,7 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const PUBLIC_PAGES = ['/', '/g/global-founders-online-club', '/t/33', '/sign-in', '/sign-up', '/members', '/m/1', '/g/casablanca-business-referral-chapter', '/no-such-page'];
+const PUBLIC_PAGES = ['/', '/g/global-founders-online-club', '/t/33', '/search?q=r%C3%A9seau', '/search', '/sign-in', '/sign-up', '/members', '/m/1', '/g/casablanca-business-referral-chapter', '/no-such-page'];
 
 for (const path of PUBLIC_PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {

@@ -1,6 +1,7 @@
 import { expect, test, OPEN_GROUP } from './fixtures';
 import { submitSignIn } from './pages/auth';
 import { GroupPage } from './pages/GroupPage';
+import { SearchPage } from './pages/SearchPage';
 
 test('switching to Arabic mirrors the layout, and an Arabic post reads right to left', async ({ member, newVisitor }, testInfo) => {
   const { page } = member;
@@ -27,7 +28,7 @@ test('switching to Arabic mirrors the layout, and an Arabic post reads right to 
   await page.goto(`/g/${OPEN_GROUP}/new`);
   await page.locator('#thread-title').fill('مرحبا بالجميع في النادي');
   await page.locator('textarea[name="body"]').fill('أبحث عن شريك يستخدم Acme CRM في الدار البيضاء.');
-  await page.locator('form button[type="submit"]').first().click();
+  await page.locator('main form button[type="submit"]').first().click();
   await expect(page).toHaveURL(/\/t\/\d+\?page=1#p1$/);
   const body = page.locator('article#p1 .post-body');
   await expect(body).toHaveAttribute('dir', 'auto');
@@ -35,6 +36,13 @@ test('switching to Arabic mirrors the layout, and an Arabic post reads right to 
   await expect(body).toContainText('Acme CRM');
   expect(await body.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
   await testInfo.attach('Arabic thread', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
+
+  // Found by an Arabic search for another form of a word in it: الشريك (with the article) finds شريك.
+  const threadId = Number(/\/t\/(\d+)/.exec(page.url())![1]);
+  const search = new SearchPage(page);
+  await search.expectToFind('الشريك', threadId);
+  await expect(search.results.locator(`a[href^="/t/${threadId}?"]`).first().locator('xpath=ancestor::li').locator('.snippet mark')).toHaveText('شريك');
+  await testInfo.attach('Arabic search', { body: await page.screenshot({ fullPage: true }), contentType: 'image/png' });
 });
 
 test('the browser language is used until someone chooses', async ({ browser, baseURL }) => {

@@ -13,7 +13,7 @@ import lighthouse from 'lighthouse';
 
 const PORT = Number(process.env.AUDIT_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
-const PAGES = { home: '/', group: '/g/global-founders-online-club', thread: '/t/33', members: '/members' };
+const PAGES = { home: '/', group: '/g/global-founders-online-club', thread: '/t/33', search: '/search?q=r%C3%A9seau', members: '/members' };
 const TARGETS = { performance: 90, accessibility: 95, 'best-practices': 95, seo: 95 } as const;
 
 async function waitForHealth(deadline: number) {

@@ -6,7 +6,7 @@ import { threadPostUrl } from '../threads/urls';
 import { parseInput } from '../validate';
 import type { EngineHit, EngineQuery, SearchEngine } from './engine';
 import { parseSearchQuery, type ParsedQuery, type SearchOrder } from './query-syntax';
-import { searchableGroups } from './readable-group-ids';
+import { searchableGroups } from './searchable-groups';
 import { getSearchEngine } from './search-engine';
 import { SEARCH_PAGE_SIZE, searchInputSchema } from './search-schemas';
 

@@ -8,7 +8,7 @@ import { joinGroupAction } from '@/app/actions/groups';
 import { PostArticle } from '@/components/PostArticle';
 import { ReplyForm } from '@/components/ReplyForm';
 import { ThreadModeration } from '@/components/ThreadModeration';
-import { ThreadPagination } from '@/components/ThreadPagination';
+import { Pagination } from '@/components/Pagination';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
 import { canJoinGroup } from '@/lib/permissions';
@@ -64,7 +64,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         {thread.unlisted ? <span className="badge">{t('unlisted')}</span> : null}
         <span className="meta">{t('replyCount', { count: thread.replyCount })}</span>
       </p>
-      <ThreadPagination threadId={thread.id} page={view.page} pageCount={view.pageCount} />
+      <Pagination page={view.page} pageCount={view.pageCount} href={(p) => `/t/${thread.id}?page=${p}`} messages="thread" />
       <ol className="post-list" aria-label={t('posts')}>
         {view.posts.map((post) => (
           <li key={post.id}>
@@ -72,7 +72,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
           </li>
         ))}
       </ol>
-      <ThreadPagination threadId={thread.id} page={view.page} pageCount={view.pageCount} />
+      <Pagination page={view.page} pageCount={view.pageCount} href={(p) => `/t/${thread.id}?page=${p}`} messages="thread" />
       {view.canModerate ? <ThreadModeration thread={thread} siteAdmin={ctx.viewer?.isAdmin === true} /> : null}
       {view.canReply ? (
         <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} quote={quote ?? undefined} />

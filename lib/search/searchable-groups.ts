@@ -10,3 +10,9 @@ export async function searchableGroups(ctx: Ctx): Promise<Map<number, GroupSumma
   const all = await ctx.db.select({ id: groups.id }).from(groups);
   return readableGroups(ctx, all.map((group) => group.id));
 }
+
+/** The choices of the search page's group filter: only groups the searcher may read. */
+export async function groupFilterChoices(ctx: Ctx): Promise<{ slug: string; name: string }[]> {
+  const readable = await searchableGroups(ctx);
+  return [...readable.values()].map(({ slug, name }) => ({ slug, name })).sort((a, b) => a.name.localeCompare(b.name));
+}

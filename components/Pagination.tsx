@@ -1,11 +1,18 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 
+type Props = {
+  page: number;
+  pageCount: number;
+  href: (page: number) => string;
+  /** The catalogue holding this list's pagination, previous, next and pageN labels. */
+  messages: 'thread' | 'search';
+};
+
 /** Previous / next and a few page numbers around the current one. */
-export async function ThreadPagination({ threadId, page, pageCount }: { threadId: number; page: number; pageCount: number }) {
+export async function Pagination({ page, pageCount, href, messages }: Props) {
   if (pageCount <= 1) return null;
-  const t = await getTranslations('thread');
-  const href = (p: number) => `/t/${threadId}?page=${p}`;
+  const t = await getTranslations(messages);
   const shown = [...new Set([1, page - 2, page - 1, page, page + 1, page + 2, pageCount])].filter((p) => p >= 1 && p <= pageCount).sort((a, b) => a - b);
   return (
     <nav aria-label={t('pagination')} className="pagination">
