@@ -72,7 +72,7 @@ export async function startEmbedded({ dataDir, port, log = false }: EmbeddedOpti
     persistent: true,
     createPostgresUser: true,
     initdbFlags: ['--encoding=UTF8', '--locale-provider=icu', '--icu-locale=und', '--locale=C.UTF-8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'shared_buffers=512MB'],
     onLog: log ? (m) => process.stdout.write(`[postgres] ${m}`) : () => {},
     onError: (e) => console.error('[postgres]', e),
   });

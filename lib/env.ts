@@ -16,6 +16,9 @@ export const envSchema = z.object({
   CERCLE_WORKER: z.enum(['in-process', 'external']).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).optional(),
+  MEILI_HOST: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  MEILI_MASTER_KEY: z.string().min(1).optional(),
+  MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be letters, digits, - or _').optional(),
 });
 
 /** Stops start-up with one clear line per wrong setting, rather than failing later in a request. */

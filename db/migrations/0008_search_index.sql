@@ -1,5 +1,6 @@
 CREATE TABLE "search_lexemes" (
-	"lexeme" text PRIMARY KEY NOT NULL
+	"lexeme" text PRIMARY KEY NOT NULL,
+	"documents" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
 CREATE TABLE "search_outbox" (
@@ -29,4 +30,5 @@ CREATE INDEX "search_outbox_due_idx" ON "search_outbox" USING btree ("next_attem
 CREATE INDEX "search_posts_document_idx" ON "search_posts" USING gin ("document");--> statement-breakpoint
 CREATE INDEX "search_posts_group_idx" ON "search_posts" USING btree ("group_id","post_id");--> statement-breakpoint
 CREATE INDEX "search_posts_author_idx" ON "search_posts" USING btree ("author_id","post_id");--> statement-breakpoint
-CREATE INDEX "search_posts_thread_idx" ON "search_posts" USING btree ("thread_id");
+CREATE INDEX "search_posts_thread_idx" ON "search_posts" USING btree ("thread_id");--> statement-breakpoint
+CREATE INDEX "posts_deleted_idx" ON "posts" USING btree ("id") WHERE "posts"."deleted_at" is not null;

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { type AnyPgColumn, index, integer, pgTable, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { members } from './members';
 import { threads } from './threads';
@@ -35,6 +36,8 @@ export const posts = pgTable(
     index('posts_author_created_idx').on(t.authorId, t.createdAt.desc()),
     index('posts_reply_to_idx').on(t.replyToPostId),
     index('posts_deleted_by_idx').on(t.deletedById),
+    // Lets a search drop deleted posts from its candidates without reading each post.
+    index('posts_deleted_idx').on(t.id).where(sql`${t.deletedAt} is not null`),
   ],
 );
 

@@ -32,10 +32,14 @@ export const searchPosts = pgTable(
   ],
 );
 
-/** Every word stem in the index, so a misspelt query word can be matched to a close one (pg_trgm). */
+/**
+ * Every word stem in the index, with about how many posts hold it: a misspelt query word is
+ * matched to a close stem (pg_trgm), and the counts tell how widely a query will match
+ * before it runs. Counts only grow between rebuilds (an edited post counts again).
+ */
 export const searchLexemes = pgTable(
   'search_lexemes',
-  { lexeme: text('lexeme').primaryKey() },
+  { lexeme: text('lexeme').primaryKey(), documents: integer('documents').notNull().default(0) },
   (t) => [index('search_lexemes_trgm_idx').using('gin', t.lexeme.op('gin_trgm_ops'))],
 );
 

@@ -9,17 +9,16 @@ export type GroupSummary = { id: number; slug: string; name: string; visibility:
 const MAX_DEPTH = 8;
 
 /**
- * Which of `groupIds` the viewer may read, decided by canReadGroup with each group's parent
+ * Which of `groupIds` (or of all groups) the viewer may read, decided by canReadGroup with each group's parent
  * chain, as lib/groups/list-groups.ts does for the home page, but loading only the groups
  * asked about and their ancestors rather than every group on the site.
  */
-export async function readableGroups(ctx: Ctx, groupIds: Iterable<number>): Promise<Map<number, GroupSummary>> {
+export async function readableGroups(ctx: Ctx, groupIds: Iterable<number> | 'all'): Promise<Map<number, GroupSummary>> {
   const viewerId = ctx.viewer?.id ?? -1;
-  const wanted = [...new Set(groupIds)];
   type Row = GroupSummary & Omit<GroupAccess, 'parent' | 'pending'>;
   const loaded = new Map<number, Row>();
-  let missing = wanted;
-  for (let depth = 0; missing.length > 0 && depth < MAX_DEPTH; depth++) {
+  let missing: number[] | 'all' = groupIds === 'all' ? 'all' : [...new Set(groupIds)];
+  for (let depth = 0; (missing === 'all' || missing.length > 0) && depth < MAX_DEPTH; depth++) {
     const rows = await ctx.db
       .select({
         id: groups.id,
@@ -34,7 +33,7 @@ export async function readableGroups(ctx: Ctx, groupIds: Iterable<number>): Prom
       })
       .from(groups)
       .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.memberId, viewerId)))
-      .where(inArray(groups.id, missing));
+      .where(missing === 'all' ? undefined : inArray(groups.id, missing));
     for (const row of rows) loaded.set(row.id, row);
     missing = [...new Set(rows.map((r) => r.parentId).filter((id): id is number => id !== null && !loaded.has(id)))];
   }
@@ -49,7 +48,7 @@ export async function readableGroups(ctx: Ctx, groupIds: Iterable<number>): Prom
   };
 
   const readable = new Map<number, GroupSummary>();
-  for (const id of wanted) {
+  for (const id of groupIds === 'all' ? loaded.keys() : new Set(groupIds)) {
     const group = access(id);
     const row = loaded.get(id);
     if (group && row && canReadGroup(ctx.viewer, group)) {

@@ -3,7 +3,7 @@ import { SEARCH_ORDERS, SEARCH_STATUSES, searchDate } from './query-syntax';
 
 export const SEARCH_PAGE_SIZE = 20;
 /** Results past the ranked window (lib/search/postgres/search-posts.ts) are not paged to. */
-export const SEARCH_MAX_PAGE = 50;
+export const SEARCH_MAX_PAGE = 25;
 export const SEARCH_QUERY_MAX_LENGTH = 300;
 
 /** A control left empty, or filled with something meaningless, is simply not a filter: a search never fails on it. */

@@ -66,7 +66,8 @@ describe.each(engines.map((engine) => [engine.name, engine] as const))('search c
     await post(owner, group.slug, 'A rare term', `The ${long} came up at breakfast.`);
     await drain();
     expect((await search(null, { q: 'networks', group: group.slug })).total).toBe(1);
-    const typo = long.slice(0, 4) + long[5] + long[4] + long.slice(6);
+    // Two consonants swapped at the start: the stemmers treat the misspelt word as they treat the word.
+    const typo = `qz${long.slice(2)}`;
     expect((await search(null, { q: typo, group: group.slug })).hits[0]?.thread.title).toBe('A rare term');
   });
 

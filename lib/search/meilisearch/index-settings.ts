@@ -1,5 +1,5 @@
 import { ErrorStatusCode, type Meilisearch, type Settings } from 'meilisearch';
-import { settle, WAIT_UNTIL_DONE } from './meili-client';
+import { indexExists, settle, WAIT_UNTIL_DONE } from './meili-client';
 
 /** Meilisearch ranks and counts at most this many hits; past it the total is a lower bound. */
 export const MAX_TOTAL_HITS = 1000;
@@ -31,7 +31,9 @@ const INDEX_SETTINGS: Settings = {
 
 /** Creates the index if missing and brings its settings up to date: safe to repeat, as settings that did not change need no reindexing. */
 export async function prepareIndex(client: Meilisearch, uid: string): Promise<void> {
-  // Another process may create it at the same moment: "already exists" means it is there.
-  await settle(client, [await client.createIndex(uid, { primaryKey: 'id' })], WAIT_UNTIL_DONE, [ErrorStatusCode.INDEX_ALREADY_EXISTS]);
+  if (!(await indexExists(client, uid))) {
+    // Another process may create it at the same moment: "already exists" means it is there.
+    await settle(client, [await client.createIndex(uid, { primaryKey: 'id' })], WAIT_UNTIL_DONE, [ErrorStatusCode.INDEX_ALREADY_EXISTS]);
+  }
   await settle(client, [await client.index(uid).updateSettings(INDEX_SETTINGS)], WAIT_UNTIL_DONE);
 }

@@ -2,10 +2,10 @@ import { ErrorStatusCode, Meilisearch, MeilisearchApiError, type EnqueuedTask, t
 
 export type MeiliSettings = { host: string; apiKey: string | undefined; indexName: string };
 
-export function meiliSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): MeiliSettings {
-  const host = env.MEILI_HOST;
+export function meiliSettingsFromEnv(): MeiliSettings {
+  const { MEILI_HOST: host, MEILI_MASTER_KEY: apiKey, MEILI_INDEX: indexName } = process.env;
   if (!host) throw new Error('MEILI_HOST is not set: the Meilisearch engine needs the address of a Meilisearch server.');
-  return { host, apiKey: env.MEILI_MASTER_KEY || undefined, indexName: env.MEILI_INDEX || 'cercle_posts' };
+  return { host, apiKey: apiKey || undefined, indexName: indexName || 'cercle_posts' };
 }
 
 export function createMeiliClient({ host, apiKey }: MeiliSettings): Meilisearch {

@@ -26,7 +26,7 @@ class FakeMeilisearch {
   indexes = new Map<string, FakeIndex>();
   tasks: Task[] = [];
   searches: Record<string, unknown>[] = [];
-  searchHits: Record<string, unknown>[] = [];
+  answer: (request: Record<string, unknown>) => Record<string, unknown>[] = () => [];
   failDocuments = false;
   private server: Server = createServer((req, res) => {
     void this.handle(req).then(([status, body]) => {
@@ -90,14 +90,15 @@ class FakeMeilisearch {
         return this.task(uid, 'documentDeletion');
       }
       case 'POST /swap-indexes': {
-        const [[a, b]] = (body as { indexes: [string, string] }[]).map((swap) => swap.indexes);
-        const [first, second] = [this.indexes.get(a!)!, this.indexes.get(b!)!];
-        this.indexes.set(a!, second).set(b!, first);
+        const [a, b] = (body as { indexes: [string, string] }[])[0]!.indexes;
+        const [first, second] = [this.indexes.get(a)!, this.indexes.get(b)!];
+        this.indexes.set(a, second).set(b, first);
         return this.task(null, 'indexSwap');
       }
       case 'POST /indexes/:x/search': {
         this.searches.push(body as Record<string, unknown>);
-        return [200, { hits: this.searchHits, query: '', processingTimeMs: 1, hitsPerPage: 20, page: 1, totalPages: 1, totalHits: this.searchHits.length }];
+        const hits = this.answer(body as Record<string, unknown>);
+        return [200, { hits, query: '', processingTimeMs: 1, hitsPerPage: 20, page: 1, totalPages: 1, totalHits: hits.length }];
       }
       default:
         return [404, { code: 'not_found', message: route, type: 'invalid_request', link: '' }];
@@ -194,6 +195,7 @@ describe('meilisearch engine', () => {
   });
 
   it('filters every search by the readable groups and maps the highlighted hits', async () => {
+    const { thread, openingPostId } = await createThreadFixture();
     const query: EngineQuery = {
       terms: [
         { text: 'notary', phrase: false, excluded: false },
@@ -211,23 +213,40 @@ describe('meilisearch engine', () => {
       offset: 40,
       limit: 20,
     };
-    fake.searchHits = [{ id: 9, _formatted: { id: '9', title: `A ${MARK_START}notary${MARK_END}`, body: `…the ${MARK_START}notary${MARK_END} said…` } }];
+    const title = `Looking for a ${MARK_START}notary${MARK_END}`;
+    const snippet = `Who knows a good ${MARK_START}notary${MARK_END}?`;
+    fake.answer = () => [{ id: openingPostId, threadId: thread.id, _formatted: { id: String(openingPostId), threadId: String(thread.id), title, body: snippet } }];
     const result = await engine.search(testDb(), query);
     expect(fake.searches.at(-1)).toMatchObject({
       q: 'notary "real estate" -paris',
       filter: ['groupId IN [3, 4]', 'authorId IN [7]', 'postedAt >= 1704067200', 'postedAt < 1706745600', 'isOpening = true', 'closed = false', 'archived = false'],
       sort: ['postedAt:desc', 'id:desc'],
       distinct: 'threadId',
+      matchingStrategy: 'all',
       attributesToSearchOn: ['title'],
       highlightPreTag: MARK_START,
       highlightPostTag: MARK_END,
       hitsPerPage: 20,
       page: 3,
     });
-    expect(result).toEqual({ hits: [{ postId: 9, title: `A ${MARK_START}notary${MARK_END}`, snippet: `…the ${MARK_START}notary${MARK_END} said…` }], total: 1, capped: false });
+    expect(result).toEqual({ hits: [{ postId: openingPostId, title, snippet }], total: 1, capped: false });
 
     const searches = fake.searches.length;
     expect(await engine.search(testDb(), { ...query, groupIds: [] })).toEqual({ hits: [], total: 0, capped: false });
     expect(fake.searches).toHaveLength(searches);
+  });
+
+  it('shows the best remaining post of a thread whose best post was deleted after it was indexed', async () => {
+    const { group, owner, thread, openingPostId } = await createThreadFixture();
+    const reply = await createReply({ db: testDb(), viewer: viewerOf(owner) }, { threadId: thread.id, body: 'A notary in Lyon' });
+    await deletePost({ db: testDb(), viewer: viewerOf(owner) }, { postId: reply.postId });
+    const hit = (id: number) => ({ id, threadId: thread.id, _formatted: { title: 'Looking for a notary', body: `post ${id}` } });
+    fake.answer = (request) => (request.distinct ? [hit(reply.postId)] : [hit(reply.postId), hit(openingPostId)]);
+    const query: EngineQuery = { terms: [{ text: 'notary', phrase: false, excluded: false }], groupIds: [group.id], inTitle: false, order: 'relevance', prefix: false, offset: 0, limit: 20 };
+    const result = await engine.search(testDb(), query);
+    expect(result.hits).toEqual([{ postId: openingPostId, title: 'Looking for a notary', snippet: `post ${openingPostId}` }]);
+    const retry = fake.searches.at(-1)!;
+    expect(retry).toMatchObject({ filter: [`groupId IN [${group.id}]`, `threadId = ${thread.id}`], hitsPerPage: 2, page: 1 });
+    expect(retry).not.toHaveProperty('distinct');
   });
 });

@@ -13,7 +13,7 @@ function createMeilisearchEngine(settings: MeiliSettings): SearchEngine {
   return {
     name: 'meilisearch',
     prepare: () => prepareIndex(client, live),
-    search: (_db, query) => searchPosts(client.index<PostDocument>(live), query),
+    search: (db, query) => searchPosts(db, client.index<PostDocument>(live), query),
     async apply(db, changes) {
       await takeWriteLock(db);
       await applyChanges(db, client, await writeTargets(client, live), changes);

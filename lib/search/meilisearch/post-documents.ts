@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { posts, threads } from '@/db/schema';
 import { intArray } from '@/db/sql-arrays';
@@ -104,5 +104,26 @@ export async function liveThreadIds(db: Db, threadIds: number[]): Promise<Set<nu
     .select({ id: threads.id })
     .from(threads)
     .where(and(sql`${threads.id} = any(${intArray(threadIds)})`, isNull(threads.deletedAt)));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** Those of `postIds` still visible. */
+export async function visiblePostIds(db: Db, postIds: number[]): Promise<Set<number>> {
+  const rows = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .innerJoin(threads, eq(threads.id, posts.threadId))
+    .where(and(visible, postsWithIds(postIds)));
+  return new Set(rows.map((row) => row.id));
+}
+
+/** The deleted posts of a thread, or null when the thread itself is deleted. */
+export async function deletedPostIdsOfThread(db: Db, threadId: number): Promise<Set<number> | null> {
+  const [thread] = await db.select({ deletedAt: threads.deletedAt }).from(threads).where(eq(threads.id, threadId));
+  if (!thread || thread.deletedAt) return null;
+  const rows = await db
+    .select({ id: posts.id })
+    .from(posts)
+    .where(and(eq(posts.threadId, threadId), isNotNull(posts.deletedAt)));
   return new Set(rows.map((row) => row.id));
 }

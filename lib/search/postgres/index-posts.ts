@@ -28,12 +28,12 @@ function upsertPosts(db: Db, where: SQL) {
       is_opening = excluded.is_opening, config = excluded.config, document = excluded.document`);
 }
 
-/** New stems join the lexicon that typo tolerance searches; stale ones only cost a row. */
+/** New stems join the lexicon that typo tolerance searches, and every stem counts the posts it is in. */
 function addLexemes(db: Db, where: SQL) {
   return db.execute(sql`
-    insert into search_lexemes (lexeme)
-    select distinct unnest(tsvector_to_array(s.document)) from search_posts s where ${where}
-    on conflict do nothing`);
+    insert into search_lexemes (lexeme, documents)
+    select lexeme, count(*) from search_posts s, unnest(tsvector_to_array(s.document)) lexeme where ${where} group by lexeme
+    on conflict (lexeme) do update set documents = search_lexemes.documents + excluded.documents`);
 }
 
 export async function indexPosts(db: Db, postIds: number[]): Promise<void> {
@@ -85,6 +85,8 @@ export async function reindexAll(db: Db, progress: (done: number, total: number)
     done += count?.n ?? 0;
     progress(done, bounds?.total ?? 0);
   }
+  // Counted afresh: the incremental counts drift upwards with edits.
   await db.execute(sql`
-    insert into search_lexemes (lexeme) select word from ts_stat('select document from search_posts') on conflict do nothing`);
+    insert into search_lexemes (lexeme, documents) select word, ndoc from ts_stat('select document from search_posts')
+    on conflict (lexeme) do update set documents = excluded.documents`);
 }

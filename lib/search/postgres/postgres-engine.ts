@@ -8,10 +8,15 @@ export const postgresEngine: SearchEngine = {
   name: 'postgres',
   async prepare() {},
   async search(db, query) {
-    const tsquery = await buildTsquery(db, query.terms, { prefix: query.prefix, inTitle: query.inTitle });
+    const options = { prefix: query.prefix, inTitle: query.inTitle };
+    const built = await buildTsquery(db, query.terms, options);
     // Only exclusions or stop words: nothing to look for, unless filters alone make the search.
-    if (!tsquery && query.terms.length > 0) return { hits: [], total: 0, capped: false };
-    return searchPosts(db, query, tsquery);
+    if (!built.tsquery && query.terms.length > 0) return { hits: [], total: 0, capped: false };
+    const result = await searchPosts(db, query, built);
+    if (result.total > 0 || built.widened || query.offset > 0) return result;
+    // Nothing matched as written: a word the index knows may still be a misspelling someone else made too.
+    const widened = await buildTsquery(db, query.terms, { ...options, widen: true });
+    return widened.widened ? searchPosts(db, query, widened) : result;
   },
   async apply(db, { postIds, threadIds }) {
     await indexThreads(db, threadIds);

@@ -1,16 +1,21 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { intArray, textArray } from '@/db/sql-arrays';
 import type { Db } from '@/db/client';
+import { intArray, textArray } from '@/db/sql-arrays';
 import type { EngineHit, EngineQuery, EngineResult } from '../engine';
 import { MARK_END, MARK_START } from '../engine';
 import { markdownToText } from '../plain-text';
+import type { BuiltQuery } from './build-tsquery';
 
 /**
  * How many of the newest matching posts are ranked. A word found in a third of a million
  * posts is ranked within its most recent matches (fast and usually what people want); a
  * rarer word has fewer matches than this, so its best old match is always ranked.
  */
-export const CANDIDATE_CAP = 1000;
+export const CANDIDATE_CAP = 500;
+/** Below this share of posts, a query's matches are gathered from the word index; above it, by walking the newest posts. */
+const WALK_SHARE = 0.005;
+/** A walk stops after this many times the posts it expects to need, in case the words are rarer than their counts suggest. */
+const WALK_MARGIN = 4;
 
 const STATUS_CONDITION: Record<NonNullable<EngineQuery['status']>, SQL> = {
   open: sql`not t.closed and not t.archived`,
@@ -19,16 +24,19 @@ const STATUS_CONDITION: Record<NonNullable<EngineQuery['status']>, SQL> = {
   archived: sql`t.archived`,
 };
 
+/** Dates decide "newest" and "oldest": an imported post can be older than its id says. */
 const ORDER: Record<EngineQuery['order'], SQL> = {
   relevance: sql`score desc, post_id desc`,
-  newest: sql`post_id desc`,
-  oldest: sql`post_id asc`,
+  newest: sql`posted_at desc, post_id desc`,
+  oldest: sql`posted_at asc, post_id asc`,
   replies: sql`reply_count desc, post_id desc`,
 };
 
-function candidateFilters(query: EngineQuery, tsquery: string | null): SQL {
-  const conditions = [sql`s.group_id = any(${intArray(query.groupIds)})`];
+function candidateFilters(query: EngineQuery, tsquery: string | null, after: number | null): SQL {
+  // One group (a group: filter) as an equality, so its (group_id, post_id) index can be walked.
+  const conditions = [query.groupIds.length === 1 ? sql`s.group_id = ${query.groupIds[0]}` : sql`s.group_id = any(${intArray(query.groupIds)})`];
   if (tsquery) conditions.push(sql`s.document @@ ${tsquery}::tsquery`);
+  if (after !== null) conditions.push(sql`s.post_id > ${after}`);
   if (query.authorIds) conditions.push(sql`s.author_id = any(${intArray(query.authorIds)})`);
   if (query.after) conditions.push(sql`s.posted_at >= ${query.after}::date`);
   if (query.before) conditions.push(sql`s.posted_at < ${query.before}::date`);
@@ -37,50 +45,98 @@ function candidateFilters(query: EngineQuery, tsquery: string | null): SQL {
   return sql.join(conditions, sql` and `);
 }
 
+type Ranked = { post_id: number; config: string; body: string; title: string; total: number; candidates: number };
+
 /**
- * Matching posts, the best one per thread, ranked by relevance (title over body, recent
- * over old) or the order asked for. Posts and threads are re-checked against their
- * current rows, so a post deleted or moved a moment ago never shows.
+ * Matching posts (only those after `after`, when set), the best one per thread, ranked by
+ * relevance (title over body, recent over old) or the order asked for. Posts and threads are
+ * re-checked against their current rows, so a post deleted or moved a moment ago never shows.
  */
-async function rankedPosts(db: Db, query: EngineQuery, tsquery: string | null) {
+/** How to gather candidates: walk the newest posts (down to a bound), or intersect the word index with everything. */
+type Plan = { walk: true; after: number | null } | { walk: false };
+
+function rankedPosts(db: Db, query: EngineQuery, tsquery: string | null, plan: Plan | null): Promise<Ranked[]> {
+  return db.transaction(async (tx) => {
+    // Parallel workers cost more to start than these queries take. And the planner guesses how
+    // often words occur from sampled statistics; the stems' counts (search_lexemes) know
+    // better, so the choice between walking and intersecting is made here.
+    const settings = [sql`set_config('max_parallel_workers_per_gather', '0', true)`];
+    if (plan) settings.push(sql`set_config(${plan.walk ? 'enable_bitmapscan' : 'enable_indexscan'}, 'off', true)`);
+    await tx.execute(sql`select ${sql.join(settings, sql`, `)}`);
+    return rankedPostsQuery(tx, query, tsquery, plan?.walk ? plan.after : null);
+  });
+}
+
+function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, after: number | null) {
   const score = tsquery ? sql`ts_rank_cd(c.document, ${tsquery}::tsquery, 1) / (1 + extract(epoch from now() - c.posted_at) / 31557600)` : sql`0`;
-  return db.execute<{ post_id: number; config: string; body: string; title: string; total: number; candidates: number }>(sql`
+  return db.execute<Ranked>(sql`
     with candidates as (
       select s.post_id, s.thread_id, s.config, s.document, s.posted_at from search_posts s
-      where ${candidateFilters(query, tsquery)}
+      where ${candidateFilters(query, tsquery, after)}
       order by s.post_id ${query.order === 'oldest' ? sql`asc` : sql`desc`}
       limit ${CANDIDATE_CAP}
     ), best as (
-      select distinct on (c.thread_id) c.post_id, c.config, p.body, t.title, t.reply_count, ${score} as score
+      select distinct on (c.thread_id) c.post_id, c.thread_id, c.config, c.posted_at, t.reply_count, ${score} as score
       from candidates c
-      join posts p on p.id = c.post_id and p.deleted_at is null
-      join threads t on t.id = c.thread_id and t.deleted_at is null and t.group_id = any(${intArray(query.groupIds)})
+      -- "offset 0" keeps this a lookup per candidate: joined, the planner would hash the whole threads table.
+      cross join lateral (
+        select t.reply_count from threads t
+        where t.id = c.thread_id and t.deleted_at is null and t.group_id = any(${intArray(query.groupIds)}) offset 0
+      ) t
+      where not exists (select 1 from posts p where p.id = c.post_id and p.deleted_at is not null)
       order by c.thread_id, score desc, c.post_id desc
+    ), page as (
+      select b.*, row_number() over (order by ${ORDER[query.order]}) as place, count(*) over ()::int as total,
+             (select count(*) from candidates)::int as candidates
+      from best b order by place limit ${query.limit} offset ${query.offset}
     )
-    select post_id, config, body, title, count(*) over ()::int as total, (select count(*) from candidates)::int as candidates
-    from best order by ${ORDER[query.order]}
-    limit ${query.limit} offset ${query.offset}`);
+    select page.post_id, page.config, page.total, page.candidates, p.body, t.title
+    from page join posts p on p.id = page.post_id join threads t on t.id = page.thread_id
+    order by page.place`);
+}
+
+/**
+ * A query expected to match many posts (from its stems' post counts) walks the newest posts
+ * until it has CANDIDATE_CAP matches, which takes few steps when matches are dense; a rarer
+ * one gathers every match from the word index, so a rare word's oldest match is found. With
+ * an author filter, or oldest first, the planner's own choice stands.
+ */
+function planFor(query: EngineQuery, built: BuiltQuery): Plan | null {
+  if (!built.tsquery || query.order === 'oldest' || query.authorIds) return null;
+  const share = (built.estimatedMatches ?? built.indexedPosts) / Math.max(1, built.indexedPosts);
+  if (share < WALK_SHARE) return { walk: false };
+  // One group's posts are walked through its own index, to its first post if need be.
+  if (query.groupIds.length === 1) return { walk: true, after: null };
+  const reach = Math.ceil((WALK_MARGIN * CANDIDATE_CAP) / share);
+  return { walk: true, after: reach >= built.indexedPosts ? null : built.newestPostId - reach };
 }
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
 
 /** Snippets around the matched words, and the titles with them marked, in each post's own language. */
-async function highlight(db: Db, rows: { config: string; body: string; title: string }[], tsquery: string | null): Promise<{ snippet: string; title: string }[]> {
+async function highlight(db: Db, rows: Ranked[], tsquery: string | null): Promise<{ snippet: string; title: string }[]> {
   const texts = rows.map((row) => markdownToText(row.body));
-  if (!tsquery) return rows.map((row, i) => ({ snippet: texts[i]!.slice(0, 240), title: row.title }));
-  const marked = await db.execute<{ snippet: string; title: string }>(sql`
+  if (!tsquery || rows.length === 0) return rows.map((row, i) => ({ snippet: texts[i]!.slice(0, 240), title: row.title }));
+  return db.execute<{ snippet: string; title: string }>(sql`
     select ts_headline(x.config::regconfig, x.body, q, ${HEADLINE}) as snippet,
            ts_headline(x.config::regconfig, x.title, q, 'HighlightAll=true, ' || ${`StartSel=${MARK_START}, StopSel=${MARK_END}`}) as title
     from unnest(${textArray(rows.map((r) => r.config))}, ${textArray(texts)}, ${textArray(rows.map((r) => r.title))}) with ordinality as x(config, body, title, n),
          cast(${tsquery} as tsquery) as q
     order by x.n`);
-  return marked.map((row) => ({ snippet: row.snippet, title: row.title }));
 }
 
-export async function searchPosts(db: Db, query: EngineQuery, tsquery: string | null): Promise<EngineResult> {
+/**
+ * One page of results. A walk that reached its bound before finding CANDIDATE_CAP matches or
+ * filling the page (the words were rarer than their counts suggested) is done again from the
+ * word index.
+ */
+export async function searchPosts(db: Db, query: EngineQuery, built: BuiltQuery): Promise<EngineResult> {
   if (query.groupIds.length === 0) return { hits: [], total: 0, capped: false };
-  const rows = await rankedPosts(db, query, tsquery);
-  const marked = await highlight(db, rows, tsquery);
+  const plan = planFor(query, built);
+  let rows = await rankedPosts(db, query, built.tsquery, plan);
+  const stoppedShort = plan?.walk && plan.after !== null && rows.length < query.limit && (rows[0]?.candidates ?? 0) < CANDIDATE_CAP;
+  if (stoppedShort) rows = await rankedPosts(db, query, built.tsquery, { walk: false });
+  const marked = await highlight(db, rows, built.tsquery);
   const hits: EngineHit[] = rows.map((row, i) => ({ postId: row.post_id, snippet: marked[i]!.snippet, title: marked[i]!.title }));
   // Counted before the page was cut, so every row carries them; a page past the end has none.
   const [first] = rows;
