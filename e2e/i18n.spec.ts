@@ -1,4 +1,6 @@
-import { expect, test, OPEN_GROUP } from './fixtures';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect, test, OPEN_GROUP, uniqueUser } from './fixtures';
 import { submitSignIn } from './pages/auth';
 import { GroupPage } from './pages/GroupPage';
 import { SearchPage } from './pages/SearchPage';
@@ -52,4 +54,20 @@ test('the browser language is used until someone chooses', async ({ browser, bas
   await expect(page.locator('html')).toHaveAttribute('lang', 'ru');
   await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
   await context.close();
+});
+
+test('refusals come in the reader\'s language, from forms and from the API', async ({ page, context, baseURL, request }) => {
+  const catalogue = (locale: string) => JSON.parse(readFileSync(path.join('i18n/domain-messages', `${locale}.json`), 'utf8')) as Record<string, string>;
+  await context.addCookies([{ name: 'NEXT_LOCALE', value: 'fr', url: baseURL! }]);
+  const user = { ...uniqueUser('Court'), password: 'abcde' };
+  await page.goto('/sign-up');
+  await page.locator('#sign-up-name').fill(user.name);
+  await page.locator('#sign-up-email').fill(user.email);
+  await page.locator('#sign-up-password').fill(user.password);
+  await page.locator('main form button[type="submit"]').click();
+  await expect(page.getByRole('main').getByRole('alert').first()).toHaveText(catalogue('fr')['Passwords need at least {1} characters.']!.replace('{1}', '10'));
+
+  const unknown = await request.get('/api/threads/2000000000/posts', { headers: { 'Accept-Language': 'ru' } });
+  expect(unknown.status()).toBe(404);
+  expect(await unknown.json()).toMatchObject({ error: catalogue('ru')['No such thread.'] });
 });

@@ -1,3 +1,6 @@
+import { getLocale } from 'next-intl/server';
+import { localizeMessage } from '@/i18n/domain-messages';
+import { isLocale } from '@/i18n/locales';
 import { DomainError, InvalidInputError, type FieldErrors } from './errors';
 
 /** What a form's server action returns to useActionState: the message to show, and what was typed. */
@@ -18,11 +21,21 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** Verbs write English; the member reads their own language (i18n/domain-messages.ts). */
+export async function localizedErrors(error: DomainError): Promise<Pick<FormState, 'error' | 'fieldErrors'>> {
+  const requested = await getLocale();
+  const locale = isLocale(requested) ? requested : 'en';
+  const fieldErrors = error instanceof InvalidInputError ? error.fieldErrors : undefined;
+  const localized = fieldErrors
+    ? Object.fromEntries(await Promise.all(Object.entries(fieldErrors).map(async ([field, list]) => [field, await Promise.all(list.map((m) => localizeMessage(m, locale)))])))
+    : undefined;
+  return { error: await localizeMessage(error.message, locale), fieldErrors: localized };
+}
+
 /** The one place a domain error becomes a form message; anything unexpected is logged and stays generic. */
-export function toFormState(error: unknown, formData: FormData): FormState {
+export async function toFormState(error: unknown, formData: FormData): Promise<FormState> {
   const values = formValues(formData);
-  if (error instanceof InvalidInputError) return { error: error.message, fieldErrors: error.fieldErrors, values };
-  if (error instanceof DomainError) return { error: error.message, values };
+  if (error instanceof DomainError) return { ...(await localizedErrors(error)), values };
   console.error(error);
-  return { error: 'Something went wrong on our side. Your text is kept below: please try again.', values };
+  return { ...(await localizedErrors(new DomainError('Something went wrong on our side. Your text is kept below: please try again.', 500))), values };
 }

@@ -1,16 +1,17 @@
 import { NextResponse } from 'next/server';
 import { DomainError, InvalidInputError, RateLimitedError } from './errors';
+import { localizedErrors } from './form-state';
 
-/** The one place a domain error becomes an HTTP answer for route handlers; database messages never leave. */
-export function errorResponse(error: unknown): NextResponse {
+/**
+ * The one place a domain error becomes an HTTP answer for route handlers, in the
+ * requester's language (Accept-Language, or their setting); database messages never leave.
+ */
+export async function errorResponse(error: unknown): Promise<NextResponse> {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds);
-  if (error instanceof DomainError) {
-    const fieldErrors = error instanceof InvalidInputError ? error.fieldErrors : undefined;
-    return NextResponse.json({ error: error.message, fieldErrors }, { status: error.status, headers });
-  }
+  if (error instanceof DomainError) return NextResponse.json(await localizedErrors(error), { status: error.status, headers });
   console.error(error);
-  return NextResponse.json({ error: 'Internal error.' }, { status: 500, headers });
+  return NextResponse.json(await localizedErrors(new DomainError('Internal error.', 500)), { status: 500, headers });
 }
 
 /** Reads a JSON request body, answering 400 for anything that is not a JSON object. */

@@ -11,8 +11,9 @@ function windowOf(limit: Limit, now = Date.now()) {
   return { start: new Date(start), retryAfterSeconds: Math.max(1, Math.ceil((start + ms - now) / 1000)) };
 }
 
-function describeWait(seconds: number): string {
-  return seconds < 90 ? `${seconds} seconds` : `${Math.ceil(seconds / 60)} minutes`;
+/** `message` is a sentence of its own, so each language can translate both parts (i18n/domain-messages.ts). */
+function withWait(message: string, seconds: number): string {
+  return seconds < 90 ? `${message} Try again in ${seconds} seconds.` : `${message} Try again in ${Math.ceil(seconds / 60)} minutes.`;
 }
 
 /** Refuses with a friendly RateLimitedError when `bucket` already reached its limit in the current window. */
@@ -23,7 +24,7 @@ export async function assertUnderLimit(db: Db, bucket: string, limit: Limit, mes
     .from(rateLimits)
     .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.windowStart, start)));
   if (row && row.hits >= limit.max) {
-    throw new RateLimitedError(`${message} Try again in ${describeWait(retryAfterSeconds)}.`, retryAfterSeconds);
+    throw new RateLimitedError(withWait(message, retryAfterSeconds), retryAfterSeconds);
   }
 }
 

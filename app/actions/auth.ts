@@ -18,7 +18,7 @@ export async function signUpAction(_: SignUpState, formData: FormData): Promise<
     );
     return { registered: true };
   } catch (error) {
-    const state = toFormState(error, formData);
+    const state = await toFormState(error, formData);
     // Never echo a password back into the page.
     delete state.values?.password;
     return state;

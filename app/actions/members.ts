@@ -40,7 +40,7 @@ export async function updateProfileAction(_: ProfileFormState, formData: FormDat
       socialLinks: texts(formData, 'socialLinks'),
     });
   } catch (error) {
-    return { ...toFormState(error, formData), values: profileValues(formData) };
+    return { ...(await toFormState(error, formData)), values: profileValues(formData) };
   }
   // The name shows in the header of every page.
   revalidatePath('/', 'layout');

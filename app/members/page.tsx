@@ -3,6 +3,7 @@ import { getTranslations } from 'next-intl/server';
 import { MemberDirectory } from '@/components/MemberDirectory';
 import { requestCtx } from '@/lib/auth/viewer';
 import { InvalidInputError } from '@/lib/errors';
+import { localizedErrors } from '@/lib/form-state';
 import { listDirectory } from '@/lib/members/list-directory';
 import { directoryQuery, type SearchParams } from './directory-query';
 
@@ -23,7 +24,7 @@ export default async function MembersPage({ searchParams }: Props) {
   } catch (e) {
     if (!(e instanceof InvalidInputError)) throw e;
     // A hand-edited address: say what is wrong, and show the unfiltered list under it.
-    error = e.message;
+    error = (await localizedErrors(e)).error;
     result = await listDirectory(ctx, {});
   }
   return (

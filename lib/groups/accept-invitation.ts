@@ -58,7 +58,10 @@ export async function acceptInvitation(ctx: SignedInCtx, input: unknown): Promis
       if (me?.email !== invitation.email) throw new ForbiddenError('This invitation was sent to another email address.');
     }
     if (group.banned) throw new ForbiddenError('You were removed from this group and cannot rejoin it.');
-    if (!canAcceptInvitation(ctx.viewer, group)) throw new ForbiddenError(`Join ${group.parentGroup?.name ?? 'the parent group'} first: this circle is for its members.`);
+    if (!canAcceptInvitation(ctx.viewer, group)) {
+      const parent = group.parentGroup?.name;
+      throw new ForbiddenError(parent ? `Join ${parent} first: this circle is for its members.` : 'Join the parent group first: this circle is for its members.');
+    }
     await addMember(tx, group, ctx.viewer.id);
     await tx.update(invitations).set({ useCount: sql`${invitations.useCount} + 1` }).where(eq(invitations.id, invitation.id));
     return { groupSlug: group.slug };

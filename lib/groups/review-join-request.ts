@@ -28,7 +28,9 @@ export async function reviewJoinRequest(ctx: SignedInCtx, input: unknown): Promi
     if (!request) throw new NotFoundError('No such request.');
     const group = await getGroupAccess({ db: tx, viewer: ctx.viewer }, { id: request.groupId });
     if (!canReviewJoinRequests(ctx.viewer, group)) throw new NotFoundError('No such request.');
-    if (request.status !== 'pending') throw new ConflictError(`This request was already ${request.status}.`);
+    if (request.status === 'approved') throw new ConflictError('This request was already approved.');
+    if (request.status === 'declined') throw new ConflictError('This request was already declined.');
+    if (request.status === 'withdrawn') throw new ConflictError('This request was withdrawn by the person who sent it.');
     if (data.decision === 'approve') {
       const applicant = await memberStanding(tx, group.id, request.memberId);
       if (applicant.banned) throw new ForbiddenError('This person was removed from the group and cannot be admitted.');

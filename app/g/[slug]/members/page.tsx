@@ -7,6 +7,7 @@ import { directoryQuery, type SearchParams } from '@/app/members/directory-query
 import { MemberDirectory } from '@/components/MemberDirectory';
 import { requestCtx } from '@/lib/auth/viewer';
 import { InvalidInputError } from '@/lib/errors';
+import { localizedErrors } from '@/lib/form-state';
 import { listDirectory } from '@/lib/members/list-directory';
 import { readableOr404 } from '@/lib/not-found';
 
@@ -26,7 +27,7 @@ const loadMembers = cache(async (slug: string, profession?: string, city?: strin
   } catch (e) {
     if (!(e instanceof InvalidInputError)) throw e;
     result = await readableOr404(listDirectory(ctx, { group: slug }));
-    error = e.message;
+    error = (await localizedErrors(e)).error;
   }
   const { group, ...page } = result;
   if (!group) notFound();
