@@ -2,7 +2,8 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { PostView } from '@/lib/threads/get-thread-page';
 import { threadPostUrl } from '@/lib/threads/urls';
-import { DeletePostButton } from './DeletePostButton';
+import { deletePostAction, restorePostAction } from '@/app/actions/posts';
+import { PostActionButton } from './PostActionButton';
 import { TimeAgo } from './TimeAgo';
 
 type Props = { threadId: number; post: PostView; page: number; canReply: boolean };
@@ -34,7 +35,12 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
         ) : null}
       </header>
       {post.bodyHtml === null ? (
-        <p className="deleted">{post.deletedByAuthor ? t('deletedByAuthor') : t('deleted')}</p>
+        <div className="deleted">
+          <p>{post.deletedByAuthor ? t('deletedByAuthor') : t('deletedByModerator')}</p>
+          {post.canRestore ? (
+            <PostActionButton action={restorePostAction} postId={post.id} label={t('restore')} ariaLabel={t('restoreLabel', { number: post.number })} />
+          ) : null}
+        </div>
       ) : (
         <div className="post-body" dir="auto" lang={post.language ?? undefined} dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
       )}
@@ -46,12 +52,18 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
             </Link>
           ) : null}
           {post.canEdit ? (
-            <>
-              <Link href={`/p/${post.id}/edit`} aria-label={t('editLabel', { number: post.number })}>
-                {t('edit')}
-              </Link>
-              <DeletePostButton postId={post.id} number={post.number} />
-            </>
+            <Link href={`/p/${post.id}/edit`} aria-label={t('editLabel', { number: post.number })}>
+              {t('edit')}
+            </Link>
+          ) : null}
+          {post.canDelete ? (
+            <PostActionButton
+              action={deletePostAction}
+              postId={post.id}
+              label={t('delete')}
+              ariaLabel={t('deleteLabel', { number: post.number })}
+              confirm={post.canEdit ? t('confirmDelete') : t('confirmDeleteAsModerator')}
+            />
           ) : null}
         </footer>
       ) : null}

@@ -97,4 +97,8 @@ test('deleting your own post leaves "Deleted by author." in its place', async ({
   await page.reload();
   await expect(thread.post(2).getByText('Deleted by author.')).toBeVisible();
   await expect(thread.post(1)).toContainText('Opening post.');
+
+  // A change of mind: the author brings it back.
+  await thread.post(2).getByRole('button', { name: 'Restore post 2' }).click();
+  await expect(thread.post(2)).toContainText('A reply I will regret.');
 });

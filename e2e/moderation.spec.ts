@@ -52,3 +52,32 @@ test('an archived thread leaves the group list for the archive, and takes no mor
   await expect(member.page.getByText('This thread is archived: it is kept read-only.')).toBeVisible();
   await expect(member.page.locator('.reply-form')).toHaveCount(0);
 });
+
+test('a moderator deletes a member\'s post and restores it; the member sees it deleted meanwhile, and the log keeps both', async ({ member, demoMember }) => {
+  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
+  const title = `Buy and sell ${Date.now()}`;
+  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Cheap watches, message me.');
+  const threadUrl = member.page.url().replace(/#.*$/, '');
+
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(threadUrl);
+  owner.once('dialog', (dialog) => void dialog.accept());
+  await owner.locator('article#p1').getByRole('button', { name: 'Delete post 1' }).click();
+  await expect(owner.locator('article#p1')).toContainText('Deleted by a moderator.');
+
+  await member.page.goto(threadUrl);
+  await expect(member.page.locator('article#p1')).toContainText('Deleted by a moderator.');
+  await expect(member.page.locator('article#p1')).not.toContainText('Cheap watches');
+  // The author cannot undo a moderator's decision.
+  await expect(member.page.locator('article#p1').getByRole('button', { name: 'Restore post 1' })).toHaveCount(0);
+
+  await owner.locator('article#p1').getByRole('button', { name: 'Restore post 1' }).click();
+  await expect(owner.locator('article#p1')).toContainText('Cheap watches');
+  await member.page.reload();
+  await expect(member.page.locator('article#p1')).toContainText('Cheap watches');
+
+  await owner.goto(`/g/${OPEN_GROUP}/log`);
+  const entries = owner.getByRole('row').filter({ hasText: title });
+  await expect(entries.filter({ hasText: 'Deleted a post' })).toHaveCount(1);
+  await expect(entries.filter({ hasText: 'Restored a post' })).toContainText(`#1 in ${title}`);
+});

@@ -17,6 +17,8 @@ import { requestToJoin } from './groups/request-to-join';
 import { reviewJoinRequest } from './groups/review-join-request';
 import { updateGroup } from './groups/update-group';
 import { createReply } from './posts/create-reply';
+import { deletePost } from './posts/delete-post';
+import { restorePost } from './posts/restore-post';
 import { createThread } from './threads/create-thread';
 import { listThreads } from './threads/list-threads';
 import { closeThread } from './moderation/close-thread';
@@ -54,7 +56,8 @@ async function world(kind: Kind) {
   const applicant = await enrol();
   const [request] = await testDb().insert(joinRequests).values({ groupId: target.id, memberId: applicant.id }).returning();
   const { threadId } = await createThread({ db: testDb(), viewer: viewerOf(owner) }, { groupSlug: target.slug, title: 'Weekly agenda', body: 'Agenda' });
-  return { target, owner, subject, requestId: request!.id, threadId, enrol };
+  const { postId: subjectPostId } = await createReply({ db: testDb(), viewer: viewerOf(subject) }, { threadId, body: 'A reply' });
+  return { target, owner, subject, requestId: request!.id, threadId, subjectPostId, enrol };
 }
 
 async function actorIn(w: Awaited<ReturnType<typeof world>>, actor: Actor): Promise<Viewer | null> {
@@ -109,6 +112,11 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   leave: (w, v) => leaveGroup({ db: testDb(), viewer: v }, { groupSlug: w.target.slug }),
   'pin a thread': (w, v) => pinThread({ db: testDb(), viewer: v }, { threadId: w.threadId }),
   'close a thread': (w, v) => closeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, reason: 'Done' }),
+  "delete a member's post": (w, v) => deletePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId }),
+  'restore a post a moderator deleted': async (w, v) => {
+    await deletePost({ db: testDb(), viewer: viewerOf(w.owner) }, { postId: w.subjectPostId });
+    return restorePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId });
+  },
 };
 
 const insiders: Actor[] = ['member', 'moderator', 'owner', 'site admin'];
@@ -131,6 +139,8 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'approve a request':
     case 'pin a thread':
     case 'close a thread':
+    case "delete a member's post":
+    case 'restore a post a moderator deleted':
     case 'invite':
     case 'remove a member':
     case 'ban a member':

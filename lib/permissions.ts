@@ -22,7 +22,7 @@ export type GroupAccess = {
 };
 
 export type ThreadState = { closed: boolean; archived: boolean; deletedAt: Date | null };
-export type PostState = { authorId: number; deletedAt: Date | null };
+export type PostState = { authorId: number; deletedAt: Date | null; deletedById?: number | null };
 export type MemberStanding = { memberId: number; role: GroupRole };
 
 const RANK: Record<GroupRole, number> = { member: 1, moderator: 2, owner: 3 };
@@ -122,4 +122,13 @@ export function canEditPost(viewer: Viewer | null, group: GroupAccess, post: Pos
   return viewer !== null && canReadGroup(viewer, group) && post.authorId === viewer.id && post.deletedAt === null;
 }
 
-export const canDeletePost = canEditPost;
+/** Authors delete their own posts; a group's moderators delete anyone's. */
+export function canDeletePost(viewer: Viewer | null, group: GroupAccess, post: PostState): boolean {
+  return post.deletedAt === null && (canEditPost(viewer, group, post) || canModerateGroup(viewer, group));
+}
+
+/** Moderators bring back any deleted post; an author, only a post they deleted themselves. */
+export function canRestorePost(viewer: Viewer | null, group: GroupAccess, post: PostState): boolean {
+  if (!viewer || post.deletedAt === null || !canReadGroup(viewer, group)) return false;
+  return canModerateGroup(viewer, group) || (post.authorId === viewer.id && post.deletedById === viewer.id);
+}

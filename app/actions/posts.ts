@@ -6,6 +6,7 @@ import { signedInCtx } from '@/lib/auth/viewer';
 import { type FormState, toFormState } from '@/lib/form-state';
 import { createReply } from '@/lib/posts/create-reply';
 import { deletePost } from '@/lib/posts/delete-post';
+import { restorePost } from '@/lib/posts/restore-post';
 import { editPost } from '@/lib/posts/edit-post';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { createThread } from '@/lib/threads/create-thread';
@@ -63,4 +64,8 @@ export async function editPostAction(_: FormState, formData: FormData): Promise<
 
 export async function deletePostAction(_: FormState, formData: FormData): Promise<FormState> {
   return run(formData, async () => deletePost(await signedInCtx(), { postId: field(formData, 'postId') }));
+}
+
+export async function restorePostAction(_: FormState, formData: FormData): Promise<FormState> {
+  return run(formData, async () => restorePost(await signedInCtx(), { postId: field(formData, 'postId') }));
 }

@@ -1,6 +1,7 @@
 import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { groups } from './groups';
 import { members } from './members';
+import { posts } from './posts';
 import { threads } from './threads';
 
 /**
@@ -15,9 +16,11 @@ export const moderationLog = pgTable(
     actorId: integer('actor_id')
       .notNull()
       .references(() => members.id),
-    /** pin, unpin, pin_globally, close, reopen. */
+    /** One of MODERATION_ACTIONS (lib/moderation/moderate-thread.ts). */
     action: text('action').notNull(),
     threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
+    /** The post acted on, for actions on one post (a moderator deleting or restoring it). */
+    postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -25,5 +28,6 @@ export const moderationLog = pgTable(
     index('moderation_log_group_idx').on(t.groupId, t.createdAt.desc()),
     index('moderation_log_actor_idx').on(t.actorId),
     index('moderation_log_thread_idx').on(t.threadId),
+    index('moderation_log_post_idx').on(t.postId),
   ],
 );

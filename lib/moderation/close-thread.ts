@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import type { SignedInCtx } from '../context';
 import { ConflictError } from '../errors';
-import { recordId } from '../posts/post-schemas';
+import { moderationReason, recordId } from '../posts/post-schemas';
 import { parseInput } from '../validate';
 import { moderateThread } from './moderate-thread';
 
 export const closeThreadSchema = z.object({
   threadId: recordId,
-  reason: z.string().trim().max(300, 'Keep the reason under 300 characters.').optional(),
+  reason: moderationReason,
 });
 
 /** Closes a thread to new replies, with the reason readers will see. */

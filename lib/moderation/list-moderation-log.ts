@@ -1,6 +1,6 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
 import { z } from 'zod';
-import { members, moderationLog, threads } from '@/db/schema';
+import { members, moderationLog, posts, threads } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { getReadableGroup } from '../groups/group-access';
@@ -27,11 +27,12 @@ export async function listModerationLog(ctx: Ctx, input: unknown) {
   const rows = await ctx.db
     .select({
       id: moderationLog.id, action: moderationLog.action, reason: moderationLog.reason, createdAt: moderationLog.createdAt,
-      actorName: members.name, threadId: threads.id, threadTitle: threads.title,
+      actorName: members.name, threadId: threads.id, threadTitle: threads.title, postNumber: posts.number,
     })
     .from(moderationLog)
     .innerJoin(members, eq(members.id, moderationLog.actorId))
     .leftJoin(threads, eq(threads.id, moderationLog.threadId))
+    .leftJoin(posts, eq(posts.id, moderationLog.postId))
     .where(and(eq(moderationLog.groupId, group.id), data.action ? eq(moderationLog.action, data.action) : undefined, data.before ? lt(moderationLog.id, data.before) : undefined))
     .orderBy(desc(moderationLog.id))
     .limit(LOG_PAGE + 1);

@@ -7,14 +7,14 @@ import { canEditPost } from '../permissions';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { getReadablePost } from './post-access';
-import { languageOf, postBody, postLanguage, recordId } from './post-schemas';
+import { languageOf, moderationReason, postBody, postLanguage, recordId } from './post-schemas';
 import { renderMarkdown } from './render-markdown';
 
 export const editPostSchema = z.object({
   postId: recordId,
   body: postBody,
   language: postLanguage,
-  reason: z.string().trim().max(300, 'Keep the reason under 300 characters.').optional(),
+  reason: moderationReason,
 });
 
 /**

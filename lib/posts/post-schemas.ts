@@ -19,3 +19,11 @@ export const postLanguage = z.enum([...POST_LANGUAGES, 'auto'], 'Choose one of t
 export function languageOf(body: string, chosen: z.infer<typeof postLanguage>): PostLanguage | null {
   return chosen && chosen !== 'auto' ? chosen : detectLanguage(body);
 }
+
+/** Why a moderator (or an editor) acted, shown to the author and in the log; empty is no reason. */
+export const moderationReason = z
+  .string()
+  .trim()
+  .max(300, 'Keep the reason under 300 characters.')
+  .transform((value) => value || undefined)
+  .optional();

@@ -1,7 +1,7 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { members, posts, threadReads } from '@/db/schema';
 import type { Ctx } from '../context';
-import { canEditPost, canModerateGroup, canReplyToThread, canStartThread } from '../permissions';
+import { canDeletePost, canEditPost, canModerateGroup, canReplyToThread, canRestorePost, canStartThread } from '../permissions';
 import { POSTS_PER_PAGE } from '../rules';
 import { markRead } from './mark-read';
 import { getReadableThread } from './thread-access';
@@ -20,6 +20,8 @@ export type PostView = {
   deletedByAuthor: boolean;
   replyTo: { number: number; authorName: string } | null;
   canEdit: boolean;
+  canDelete: boolean;
+  canRestore: boolean;
 };
 
 export function pageOfPost(number: number): number {
@@ -73,6 +75,8 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     deletedByAuthor: post.deletedAt !== null && post.deletedById === post.authorId,
     replyTo: replyToNumber !== null && replyToAuthor !== null ? { number: replyToNumber, authorName: replyToAuthor } : null,
     canEdit: !thread.archived && canEditPost(viewer, group, post),
+    canDelete: !thread.archived && canDeletePost(viewer, group, post),
+    canRestore: !thread.archived && canRestorePost(viewer, group, post),
   }));
   const lastShown = postViews.at(-1)?.number;
   if (viewer && lastShown) await markRead(ctx.db, viewer.id, thread.id, lastShown);

@@ -5,6 +5,7 @@ import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
 import { listModerationLog, MODERATION_ACTIONS } from '@/lib/moderation/list-moderation-log';
 import { readableOr404 } from '@/lib/not-found';
+import { threadPostUrl } from '@/lib/threads/urls';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ action?: string; before?: string }> };
 
@@ -58,8 +59,8 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
               <td>{t(`action.${e.action as (typeof MODERATION_ACTIONS)[number]}`)}</td>
               <td>
                 {e.threadId ? (
-                  <Link href={`/t/${e.threadId}`} dir="auto">
-                    {e.threadTitle}
+                  <Link href={e.postNumber ? threadPostUrl(e.threadId, e.postNumber) : `/t/${e.threadId}`} dir="auto">
+                    {e.postNumber ? t('postInThread', { number: e.postNumber, title: e.threadTitle ?? '' }) : e.threadTitle}
                   </Link>
                 ) : null}
               </td>
