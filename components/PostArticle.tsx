@@ -62,7 +62,7 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
               postId={post.id}
               label={t('delete')}
               ariaLabel={t('deleteLabel', { number: post.number })}
-              confirm={post.canEdit ? t('confirmDelete') : t('confirmDeleteAsModerator')}
+              confirm={post.isOwn ? t('confirmDelete') : t('confirmDeleteAsModerator')}
             />
           ) : null}
         </footer>

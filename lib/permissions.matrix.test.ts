@@ -18,6 +18,7 @@ import { reviewJoinRequest } from './groups/review-join-request';
 import { updateGroup } from './groups/update-group';
 import { createReply } from './posts/create-reply';
 import { deletePost } from './posts/delete-post';
+import { editPost } from './posts/edit-post';
 import { restorePost } from './posts/restore-post';
 import { createThread } from './threads/create-thread';
 import { listThreads } from './threads/list-threads';
@@ -112,6 +113,7 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   leave: (w, v) => leaveGroup({ db: testDb(), viewer: v }, { groupSlug: w.target.slug }),
   'pin a thread': (w, v) => pinThread({ db: testDb(), viewer: v }, { threadId: w.threadId }),
   'close a thread': (w, v) => closeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, reason: 'Done' }),
+  "edit a member's post": (w, v) => editPost({ db: testDb(), viewer: v }, { postId: w.subjectPostId, body: 'Edited', reason: 'Tidying up' }),
   "delete a member's post": (w, v) => deletePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId }),
   'restore a post a moderator deleted': async (w, v) => {
     await deletePost({ db: testDb(), viewer: viewerOf(w.owner) }, { postId: w.subjectPostId });
@@ -139,6 +141,7 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'approve a request':
     case 'pin a thread':
     case 'close a thread':
+    case "edit a member's post":
     case "delete a member's post":
     case 'restore a post a moderator deleted':
     case 'invite':

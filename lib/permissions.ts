@@ -117,15 +117,14 @@ export function canLeaveGroup(viewer: Viewer | null, group: GroupAccess): boolea
   return viewer !== null && group.role !== null;
 }
 
-/** Authors edit and delete their own posts while they can still read the group. */
+/** Authors edit their own posts while they can still read the group; a group's moderators edit any (saying why). */
 export function canEditPost(viewer: Viewer | null, group: GroupAccess, post: PostState): boolean {
-  return viewer !== null && canReadGroup(viewer, group) && post.authorId === viewer.id && post.deletedAt === null;
+  if (!viewer || post.deletedAt !== null || !canReadGroup(viewer, group)) return false;
+  return post.authorId === viewer.id || canModerateGroup(viewer, group);
 }
 
 /** Authors delete their own posts; a group's moderators delete anyone's. */
-export function canDeletePost(viewer: Viewer | null, group: GroupAccess, post: PostState): boolean {
-  return post.deletedAt === null && (canEditPost(viewer, group, post) || canModerateGroup(viewer, group));
-}
+export const canDeletePost = canEditPost;
 
 /** Moderators bring back any deleted post; an author, only a post they deleted themselves. */
 export function canRestorePost(viewer: Viewer | null, group: GroupAccess, post: PostState): boolean {

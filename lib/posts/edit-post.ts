@@ -1,8 +1,8 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { postRevisions, posts } from '@/db/schema';
+import { moderationLog, postRevisions, posts } from '@/db/schema';
 import type { SignedInCtx } from '../context';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { canEditPost } from '../permissions';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
@@ -20,6 +20,8 @@ export const editPostSchema = z.object({
 /**
  * Replaces a post's text, keeping every version in post_revisions: the first edit
  * also files the original as revision 1, so the history always shows where a post began.
+ * A moderator editing someone else's post must say why; the reason is kept with the
+ * revision and in the moderation log.
  */
 export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ postId: number; threadId: number; number: number }> {
   const data = parseInput(editPostSchema, input);
@@ -29,6 +31,10 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
     if (thread.archived) throw new ConflictError('This thread is archived: its posts are kept as they are.');
     if (post.deletedAt) throw new ConflictError('This post was deleted and can no longer be edited.');
     if (!canEditPost(editor, group, post)) throw new ForbiddenError('You can only edit your own posts.');
+    const moderating = editor.id !== post.authorId;
+    if (moderating && !data.reason) {
+      throw new InvalidInputError('Say why you are changing someone else\'s post: the reason is kept in its history.', { reason: ['Give a reason.'] });
+    }
     const ref = { postId: post.id, threadId: thread.id, number: post.number };
     const language = languageOf(data.body, data.language);
     if (data.body === post.body) {
@@ -54,6 +60,9 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
       .set({ body: data.body, bodyHtml: renderMarkdown(data.body), language, editedAt: sql`${now.toISOString()}::timestamptz` })
       .where(eq(posts.id, post.id));
     await enqueueSearchUpdate(tx, 'post', post.id);
+    if (moderating) {
+      await tx.insert(moderationLog).values({ groupId: group.id, actorId: editor.id, action: 'edit_post', threadId: thread.id, postId: post.id, reason: data.reason });
+    }
     return ref;
   });
 }

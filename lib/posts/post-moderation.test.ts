@@ -2,9 +2,11 @@ import { and, eq } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addToGroup, createMember, createThreadFixture, testDb, viewerOf } from '@/db/test/factories';
 import { groups, moderationLog, posts, searchOutbox, threads } from '@/db/schema';
-import { ConflictError, ForbiddenError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { createReply } from './create-reply';
 import { deletePost } from './delete-post';
+import { editPost } from './edit-post';
+import { listRevisions } from './list-revisions';
 import { restorePost } from './restore-post';
 
 async function chapterWithReply() {
@@ -72,5 +74,18 @@ describe('moderators delete and restore posts', () => {
     const after = await state(reply.postId, thread.id, group.id);
     expect(after.post.deletedAt).toBeNull();
     expect(after.log).toEqual([]);
+  });
+
+  it('a moderator edits a member\'s post only with a reason, which the history and the log keep', async () => {
+    const { group, thread, member, moderator, reply } = await chapterWithReply();
+    const mod = { db: testDb(), viewer: moderator };
+    await expect(editPost(mod, { postId: reply.postId, body: 'Removed a link to a scam.' })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(editPost({ db: testDb(), viewer: (await chapterWithReply()).member }, { postId: reply.postId, body: 'Mine now' })).rejects.toBeInstanceOf(ForbiddenError);
+    await editPost(mod, { postId: reply.postId, body: 'Removed a link to a scam.', reason: 'Link to a scam site' });
+    const after = await state(reply.postId, thread.id, group.id);
+    expect(after.post.body).toBe('Removed a link to a scam.');
+    expect(after.log).toMatchObject([{ action: 'edit_post', actorId: moderator.id, reason: 'Link to a scam site' }]);
+    const history = await listRevisions({ db: testDb(), viewer: member }, reply.postId);
+    expect(JSON.stringify(history)).toContain('Link to a scam site');
   });
 });

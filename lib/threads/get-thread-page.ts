@@ -19,6 +19,8 @@ export type PostView = {
   language: string | null;
   deletedByAuthor: boolean;
   replyTo: { number: number; authorName: string } | null;
+  /** The viewer wrote it (else an edit or a deletion is a moderator's). */
+  isOwn: boolean;
   canEdit: boolean;
   canDelete: boolean;
   canRestore: boolean;
@@ -74,6 +76,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     language: post.language,
     deletedByAuthor: post.deletedAt !== null && post.deletedById === post.authorId,
     replyTo: replyToNumber !== null && replyToAuthor !== null ? { number: replyToNumber, authorName: replyToAuthor } : null,
+    isOwn: viewer?.id === post.authorId,
     canEdit: !thread.archived && canEditPost(viewer, group, post),
     canDelete: !thread.archived && canDeletePost(viewer, group, post),
     canRestore: !thread.archived && canRestorePost(viewer, group, post),
