@@ -1,8 +1,20 @@
 import { getTranslations } from 'next-intl/server';
-import { archiveThreadAction, closeThreadAction, pinThreadAction, reopenThreadAction, unlistThreadAction, unpinThreadAction } from '@/app/actions/moderation';
+import {
+  archiveThreadAction,
+  cancelScheduledCloseAction,
+  closeThreadAction,
+  pinThreadAction,
+  reopenThreadAction,
+  unlistThreadAction,
+  unpinThreadAction,
+} from '@/app/actions/moderation';
+import { CLOSE_WHEN } from '@/lib/moderation/close-thread';
 import { ActionForm } from './ActionForm';
 
-type Props = { thread: { id: number; pinned: boolean; pinnedGlobally: boolean; closed: boolean; archived: boolean; unlisted: boolean }; siteAdmin: boolean };
+type Props = {
+  thread: { id: number; pinned: boolean; pinnedGlobally: boolean; closed: boolean; archived: boolean; unlisted: boolean; closeScheduled: boolean };
+  siteAdmin: boolean;
+};
 
 /** The moderators' controls on a thread: pin (until a date, or site-wide for admins), close with a reason, archive, unlist, and their undoing. */
 export async function ThreadModeration({ thread, siteAdmin }: Props) {
@@ -27,8 +39,21 @@ export async function ThreadModeration({ thread, siteAdmin }: Props) {
         )}
         {thread.closed ? (
           <ActionForm action={reopenThreadAction} hidden={hidden} submitLabel={t('reopen')} pendingLabel={t('saving')} buttonClassName="button" />
+        ) : thread.closeScheduled ? (
+          <ActionForm action={cancelScheduledCloseAction} hidden={hidden} submitLabel={t('cancelClose')} pendingLabel={t('saving')} buttonClassName="button" />
         ) : (
           <ActionForm action={closeThreadAction} hidden={hidden} submitLabel={t('close')} pendingLabel={t('saving')} buttonClassName="button" className="footer-form">
+            <label htmlFor="close-when">{t('closeWhen')}</label>
+            <select id="close-when" name="when" defaultValue="now">
+              {CLOSE_WHEN.map((when) => {
+                const [mode, days] = when.split(':');
+                return (
+                  <option key={when} value={when}>
+                    {mode === 'now' ? t('closeNow') : t(mode === 'in' ? 'closeIn' : 'closeIdle', { days: Number(days) })}
+                  </option>
+                );
+              })}
+            </select>
             <label htmlFor="close-reason">{t('closeReason')}</label>
             <input id="close-reason" name="reason" maxLength={300} dir="auto" />
           </ActionForm>

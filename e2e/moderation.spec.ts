@@ -81,3 +81,26 @@ test('a moderator deletes a member\'s post and restores it; the member sees it d
   await expect(entries.filter({ hasText: 'Deleted a post' })).toHaveCount(1);
   await expect(entries.filter({ hasText: 'Restored a post' })).toContainText(`#1 in ${title}`);
 });
+
+test('a moderator schedules a close; readers see when, and the moderator can cancel it', async ({ member, demoMember }) => {
+  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
+  const title = `Call for speakers ${Date.now()}`;
+  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Send your proposals by Friday.');
+  const threadUrl = member.page.url().replace(/#.*$/, '');
+
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(threadUrl);
+  const tools = owner.getByRole('region', { name: 'Moderation' });
+  await tools.getByLabel('When').selectOption('in:7');
+  await tools.getByRole('button', { name: 'Close' }).click();
+  await expect(tools.getByRole('button', { name: 'Cancel the scheduled close' })).toBeVisible();
+
+  await member.page.goto(threadUrl);
+  await expect(member.page.getByText(/^Closes automatically on /)).toBeVisible();
+  await expect(member.page.locator('.reply-form')).toHaveCount(1);
+
+  await tools.getByRole('button', { name: 'Cancel the scheduled close' }).click();
+  await expect(tools.getByRole('button', { name: 'Close' })).toBeVisible();
+  await member.page.reload();
+  await expect(member.page.getByText(/^Closes automatically/)).toHaveCount(0);
+});

@@ -21,7 +21,29 @@ export type GroupAccess = {
   parent: GroupAccess | null;
 };
 
-export type ThreadState = { closed: boolean; archived: boolean; deletedAt: Date | null };
+export type ThreadState = {
+  closed: boolean;
+  archived: boolean;
+  deletedAt: Date | null;
+  closeAt?: Date | null;
+  closeAfterIdleDays?: number | null;
+  lastPostedAt?: Date;
+};
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** When a scheduled close takes effect: its moment, or so many days after the last post; null when none is scheduled. */
+export function scheduledCloseAt(thread: ThreadState): Date | null {
+  if (thread.closeAt) return thread.closeAt;
+  if (thread.closeAfterIdleDays && thread.lastPostedAt) return new Date(thread.lastPostedAt.getTime() + thread.closeAfterIdleDays * DAY_MS);
+  return null;
+}
+
+/** Closed, or due to close: the worker closes due threads within a minute, and nobody replies in between. */
+export function isClosed(thread: ThreadState, now = new Date()): boolean {
+  const due = scheduledCloseAt(thread);
+  return thread.closed || (due !== null && due <= now);
+}
 export type PostState = { authorId: number; deletedAt: Date | null; deletedById?: number | null };
 export type MemberStanding = { memberId: number; role: GroupRole };
 
@@ -60,7 +82,7 @@ export function canStartThread(viewer: Viewer | null, group: GroupAccess): boole
 }
 
 export function canReplyToThread(viewer: Viewer | null, group: GroupAccess, thread: ThreadState): boolean {
-  return canStartThread(viewer, group) && !thread.closed && !thread.archived && thread.deletedAt === null;
+  return canStartThread(viewer, group) && !isClosed(thread) && !thread.archived && thread.deletedAt === null;
 }
 
 /** Whether the viewer could become a member at all, whatever the route in. */

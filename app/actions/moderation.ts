@@ -2,7 +2,7 @@
 
 import type { FormState } from '@/lib/form-state';
 import { archiveThread } from '@/lib/moderation/archive-thread';
-import { closeThread } from '@/lib/moderation/close-thread';
+import { cancelScheduledClose, closeThread } from '@/lib/moderation/close-thread';
 import { pinThread } from '@/lib/moderation/pin-thread';
 import { reopenThread } from '@/lib/moderation/reopen-thread';
 import { unlistThread } from '@/lib/moderation/unlist-thread';
@@ -12,6 +12,7 @@ import { perform } from './perform';
 export const pinThreadAction = async (_: FormState, fd: FormData) => perform(fd, pinThread);
 export const unpinThreadAction = async (_: FormState, fd: FormData) => perform(fd, unpinThread);
 export const closeThreadAction = async (_: FormState, fd: FormData) => perform(fd, closeThread);
+export const cancelScheduledCloseAction = async (_: FormState, fd: FormData) => perform(fd, cancelScheduledClose);
 export const reopenThreadAction = async (_: FormState, fd: FormData) => perform(fd, reopenThread);
 export const archiveThreadAction = async (_: FormState, fd: FormData) => perform(fd, archiveThread);
 export const unlistThreadAction = async (_: FormState, fd: FormData) => perform(fd, unlistThread);

@@ -22,6 +22,10 @@ export const threads = pgTable(
     closed: boolean('closed').notNull().default(false),
     /** Why a moderator closed the thread, shown where the reply box was. */
     closedReason: text('closed_reason'),
+    /** A close a moderator scheduled: at this moment, or this many days after the last post. */
+    closeAt: timestamp('close_at', { withTimezone: true }),
+    closeAfterIdleDays: integer('close_after_idle_days'),
+    closeScheduledById: integer('close_scheduled_by_id').references(() => members.id),
     /** Read-only and out of the default lists, still readable and linkable. */
     archived: boolean('archived').notNull().default(false),
     /** Reachable by its link only: left out of lists and the sitemap. */
@@ -43,6 +47,8 @@ export const threads = pgTable(
     index('threads_author_idx').on(t.authorId),
     index('threads_last_poster_idx').on(t.lastPosterId),
     index('threads_pinned_globally_idx').on(t.lastPostedAt).where(sql`${t.pinnedGlobally} and ${t.deletedAt} is null`),
+    // The few threads with a close scheduled, read by the worker every minute.
+    index('threads_close_schedule_idx').on(t.closeAt).where(sql`${t.closeAt} is not null or ${t.closeAfterIdleDays} is not null`),
   ],
 );
 

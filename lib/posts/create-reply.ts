@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { groups, posts, threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
-import { canReplyToThread } from '../permissions';
+import { canReplyToThread, isClosed } from '../permissions';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { markRead } from '../threads/mark-read';
 import { getReadableThread } from '../threads/thread-access';
@@ -32,7 +32,7 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
   return oncePerSubmission(ctx.db, author.id, data.idempotencyKey, () =>
     ctx.db.transaction(async (tx) => {
       const { thread, group } = await getReadableThread({ db: tx, viewer: author }, data.threadId, { lock: true });
-      if (thread.closed) throw new ConflictError('This thread is closed: it takes no new replies.');
+      if (isClosed(thread)) throw new ConflictError('This thread is closed: it takes no new replies.');
       if (thread.archived) throw new ConflictError('This thread is archived: it is kept read-only.');
       if (!canReplyToThread(author, group, thread)) throw new ForbiddenError('Only members of this group can reply. Join the group first.');
       const replyToPostId = data.replyToNumber ? await quotedPostId(tx, thread.id, data.replyToNumber) : null;

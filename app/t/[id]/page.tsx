@@ -11,7 +11,7 @@ import { ThreadModeration } from '@/components/ThreadModeration';
 import { Pagination } from '@/components/Pagination';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
-import { canJoinGroup } from '@/lib/permissions';
+import { canJoinGroup, isClosed, scheduledCloseAt } from '@/lib/permissions';
 import { quoteOf } from '@/lib/posts/quote';
 import { firstUnreadPost, getThreadPage } from '@/lib/threads/get-thread-page';
 import { getThreadPreview } from '@/lib/threads/get-thread-preview';
@@ -48,6 +48,8 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   }
   const view = await readableOr404(getThreadPage(ctx, threadId(id), Number(query.page ?? 1)));
   const { thread, group } = view;
+  const closed = isClosed(thread);
+  const closesAt = scheduledCloseAt(thread);
   const quote = view.canReply && query.quote ? await quoteOf(ctx, thread.id, Number(query.quote)) : null;
   return (
     <>
@@ -59,11 +61,16 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         {thread.pinned || thread.pinnedGlobally ? (
           <span className="badge">{thread.pinnedUntil ? t('pinnedUntil', { date: thread.pinnedUntil }) : t('pinned')}</span>
         ) : null}
-        {thread.closed ? <span className="badge">{t('closed')}</span> : null}
+        {closed ? <span className="badge">{t('closed')}</span> : null}
         {thread.archived ? <span className="badge">{t('archived')}</span> : null}
         {thread.unlisted ? <span className="badge">{t('unlisted')}</span> : null}
         <span className="meta">{t('replyCount', { count: thread.replyCount })}</span>
       </p>
+      {!closed && closesAt ? (
+        <p className="meta">
+          {thread.closeAfterIdleDays ? t('closesAfterIdle', { days: thread.closeAfterIdleDays, date: closesAt }) : t('closesOn', { date: closesAt })}
+        </p>
+      ) : null}
       <Pagination page={view.page} pageCount={view.pageCount} href={(p) => `/t/${thread.id}?page=${p}`} messages="thread" />
       <ol className="post-list" aria-label={t('posts')}>
         {view.posts.map((post) => (
@@ -73,12 +80,12 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         ))}
       </ol>
       <Pagination page={view.page} pageCount={view.pageCount} href={(p) => `/t/${thread.id}?page=${p}`} messages="thread" />
-      {view.canModerate ? <ThreadModeration thread={thread} siteAdmin={ctx.viewer?.isAdmin === true} /> : null}
+      {view.canModerate ? <ThreadModeration thread={{ ...thread, closed, closeScheduled: closesAt !== null }} siteAdmin={ctx.viewer?.isAdmin === true} /> : null}
       {view.canReply ? (
         <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} quote={quote ?? undefined} />
       ) : thread.archived ? (
         <p className="notice">{t('archivedNotice')}</p>
-      ) : thread.closed ? (
+      ) : closed ? (
         <p className="notice">{thread.closedReason ? t('closedNoticeWithReason', { reason: thread.closedReason }) : t('closedNotice')}</p>
       ) : !ctx.viewer ? (
         <p className="notice">
