@@ -4,6 +4,7 @@ import type { PostView } from '@/lib/threads/get-thread-page';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { deletePostAction, restorePostAction } from '@/app/actions/posts';
 import { PostActionButton } from './PostActionButton';
+import { PostFlagForm } from './PostFlagForm';
 import { TimeAgo } from './TimeAgo';
 
 type Props = { threadId: number; post: PostView; page: number; canReply: boolean };
@@ -34,17 +35,22 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
           </a>
         ) : null}
       </header>
-      {post.bodyHtml === null ? (
+      {post.deleted ? (
         <div className="deleted">
           <p>{post.deletedByAuthor ? t('deletedByAuthor') : t('deletedByModerator')}</p>
           {post.canRestore ? (
             <PostActionButton action={restorePostAction} postId={post.id} label={t('restore')} ariaLabel={t('restoreLabel', { number: post.number })} />
           ) : null}
         </div>
+      ) : post.bodyHtml === null ? (
+        <p className="deleted">{t('hidden')}</p>
       ) : (
-        <div className="post-body" dir="auto" lang={post.language ?? undefined} dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        <>
+          {post.hidden ? <p className="notice">{t('hiddenFromOthers')}</p> : null}
+          <div className="post-body" dir="auto" lang={post.language ?? undefined} dangerouslySetInnerHTML={{ __html: post.bodyHtml }} />
+        </>
       )}
-      {post.bodyHtml !== null ? (
+      {post.bodyHtml !== null && !post.deleted ? (
         <footer className="post-actions">
           {canReply ? (
             <Link href={`/t/${threadId}?page=${page}&quote=${post.number}#reply`} aria-label={t('quoteLabel', { number: post.number })}>
@@ -56,6 +62,7 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
               {t('edit')}
             </Link>
           ) : null}
+          {post.canFlag ? <PostFlagForm postId={post.id} number={post.number} /> : null}
           {post.canDelete ? (
             <PostActionButton
               action={deletePostAction}

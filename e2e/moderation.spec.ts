@@ -104,3 +104,35 @@ test('a moderator schedules a close; readers see when, and the moderator can can
   await member.page.reload();
   await expect(member.page.getByText(/^Closes automatically/)).toHaveCount(0);
 });
+
+test('a member flags spam, the moderator hides it from the flag queue, and the log shows it', async ({ member, newMember, demoMember, newVisitor }) => {
+  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
+  const title = `Luxury watches ${Date.now()}`;
+  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Replica watches, cheap, see my site.');
+  const threadUrl = member.page.url().replace(/#.*$/, '');
+
+  const flagger = await newMember({ label: 'Flagger', join: OPEN_GROUP });
+  await flagger.page.goto(threadUrl);
+  const post = flagger.page.locator('article#p1');
+  await post.getByText('Flag', { exact: true }).click();
+  await post.getByLabel('Spam or advertising').check();
+  await post.getByRole('button', { name: 'Send to the moderators' }).click();
+  await expect(post.getByRole('status')).toHaveText('Thank you: the moderators will review it.');
+
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(`/g/${OPEN_GROUP}/manage`);
+  await owner.getByRole('link', { name: 'Flagged posts' }).click();
+  const item = owner.getByRole('listitem').filter({ hasText: title });
+  await expect(item).toContainText('Spam or advertising × 1');
+  await item.getByLabel('Decision').selectOption('hide');
+  await item.getByRole('button', { name: 'Apply' }).click();
+  await expect(owner.getByRole('listitem').filter({ hasText: title })).toHaveCount(0);
+
+  const { page: reader } = await newVisitor();
+  await reader.goto(threadUrl);
+  await expect(reader.locator('article#p1')).toContainText('Hidden until a moderator reviews it.');
+  await expect(reader.locator('article#p1')).not.toContainText('Replica watches');
+
+  await owner.goto(`/g/${OPEN_GROUP}/log`);
+  await expect(owner.getByRole('row').filter({ hasText: title }).filter({ hasText: 'Hid a post' })).toContainText('James Carter');
+});

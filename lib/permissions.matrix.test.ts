@@ -23,6 +23,8 @@ import { restorePost } from './posts/restore-post';
 import { createThread } from './threads/create-thread';
 import { listThreads } from './threads/list-threads';
 import { closeThread } from './moderation/close-thread';
+import { flagPost } from './moderation/flag-post';
+import { reviewFlags } from './moderation/review-flags';
 import { pinThread } from './moderation/pin-thread';
 import { acceptInvitation } from './groups/accept-invitation';
 import { listDirectory } from './members/list-directory';
@@ -115,6 +117,11 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   'close a thread': (w, v) => closeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, reason: 'Done' }),
   "edit a member's post": (w, v) => editPost({ db: testDb(), viewer: v }, { postId: w.subjectPostId, body: 'Edited', reason: 'Tidying up' }),
   "delete a member's post": (w, v) => deletePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId }),
+  'flag a post': (w, v) => flagPost({ db: testDb(), viewer: v }, { postId: w.subjectPostId, reason: 'spam' }),
+  'review flags': async (w, v) => {
+    await flagPost({ db: testDb(), viewer: viewerOf(w.owner) }, { postId: w.subjectPostId, reason: 'spam' });
+    return reviewFlags({ db: testDb(), viewer: v }, { postId: w.subjectPostId, decision: 'hide' });
+  },
   'restore a post a moderator deleted': async (w, v) => {
     await deletePost({ db: testDb(), viewer: viewerOf(w.owner) }, { postId: w.subjectPostId });
     return restorePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId });
@@ -134,6 +141,9 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'start a thread':
     case 'reply':
       return insiders.includes(actor);
+    case 'flag a post':
+      // Anyone who reads the group, except people banned from it.
+      return actor !== 'banned' && actor !== 'anonymous' && (insiders.includes(actor) || kind === 'public');
     case 'join':
       return kind === 'public' && ['non-member', 'pending', 'site admin'].includes(actor);
     case 'ask to join':
@@ -141,6 +151,7 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'approve a request':
     case 'pin a thread':
     case 'close a thread':
+    case 'review flags':
     case "edit a member's post":
     case "delete a member's post":
     case 'restore a post a moderator deleted':

@@ -153,3 +153,13 @@ export function canRestorePost(viewer: Viewer | null, group: GroupAccess, post: 
   if (!viewer || post.deletedAt === null || !canReadGroup(viewer, group)) return false;
   return canModerateGroup(viewer, group) || (post.authorId === viewer.id && post.deletedById === viewer.id);
 }
+
+/** Any signed-in reader may flag someone else's post, except people banned from the group. */
+export function canFlagPost(viewer: Viewer | null, group: GroupAccess, post: PostState): boolean {
+  return viewer !== null && canReadGroup(viewer, group) && !group.banned && post.authorId !== viewer.id && post.deletedAt === null;
+}
+
+/** A hidden post is read by the group's moderators and by its author; others see that it is hidden. */
+export function canReadHiddenPost(viewer: Viewer | null, group: GroupAccess, post: PostState): boolean {
+  return viewer !== null && (post.authorId === viewer.id || canModerateGroup(viewer, group));
+}

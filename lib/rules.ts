@@ -32,3 +32,14 @@ export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 export const INVITATION_DEFAULT_DAYS = 7;
 export const INVITATION_MAX_DAYS = 30;
 export const INVITATION_MAX_USES = 100;
+
+/**
+ * Flags: a post flagged by this many distinct trusted members is hidden until a moderator
+ * reviews it (Discourse's default). Trusted: a group's moderators, and members of the group
+ * for a few days, so a crowd of new sign-ups cannot hide a post.
+ */
+export const FLAGS_TO_HIDE = 3;
+export const FLAGGER_TRUSTED_AFTER_DAYS = 2;
+/** Flags one member may raise a day: enough for a spam wave, too few to bury a group. */
+export const FLAG_LIMIT = { max: 20, windowSeconds: 24 * 60 * 60 } as const;
+export const FLAG_NOTE_MAX_LENGTH = 500;

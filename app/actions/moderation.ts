@@ -3,8 +3,10 @@
 import type { FormState } from '@/lib/form-state';
 import { archiveThread } from '@/lib/moderation/archive-thread';
 import { cancelScheduledClose, closeThread } from '@/lib/moderation/close-thread';
+import { flagPost } from '@/lib/moderation/flag-post';
 import { pinThread } from '@/lib/moderation/pin-thread';
 import { reopenThread } from '@/lib/moderation/reopen-thread';
+import { reviewFlags } from '@/lib/moderation/review-flags';
 import { unlistThread } from '@/lib/moderation/unlist-thread';
 import { unpinThread } from '@/lib/moderation/unpin-thread';
 import { perform } from './perform';
@@ -16,3 +18,5 @@ export const cancelScheduledCloseAction = async (_: FormState, fd: FormData) => 
 export const reopenThreadAction = async (_: FormState, fd: FormData) => perform(fd, reopenThread);
 export const archiveThreadAction = async (_: FormState, fd: FormData) => perform(fd, archiveThread);
 export const unlistThreadAction = async (_: FormState, fd: FormData) => perform(fd, unlistThread);
+export const flagPostAction = async (_: FormState, fd: FormData) => perform(fd, flagPost);
+export const reviewFlagsAction = async (_: FormState, fd: FormData) => perform(fd, reviewFlags);

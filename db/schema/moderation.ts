@@ -1,4 +1,5 @@
-import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, pgTable, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import { groups } from './groups';
 import { members } from './members';
 import { posts } from './posts';
@@ -13,9 +14,8 @@ export const moderationLog = pgTable(
   {
     id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
     groupId: integer('group_id').references(() => groups.id, { onDelete: 'cascade' }),
-    actorId: integer('actor_id')
-      .notNull()
-      .references(() => members.id),
+    /** Null when the forum acted by itself (a post hidden by its flags). */
+    actorId: integer('actor_id').references(() => members.id),
     /** One of MODERATION_ACTIONS (lib/moderation/moderate-thread.ts). */
     action: text('action').notNull(),
     threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
@@ -29,5 +29,34 @@ export const moderationLog = pgTable(
     index('moderation_log_actor_idx').on(t.actorId),
     index('moderation_log_thread_idx').on(t.threadId),
     index('moderation_log_post_idx').on(t.postId),
+  ],
+);
+
+/** A member's flag on a post, open until a moderator of its group reviews the post. */
+export const postFlags = pgTable(
+  'post_flags',
+  {
+    id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
+    postId: integer('post_id')
+      .notNull()
+      .references(() => posts.id, { onDelete: 'cascade' }),
+    flaggerId: integer('flagger_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    /** One of FLAG_REASONS (lib/moderation/flag-reasons.ts). */
+    reason: text('reason').notNull(),
+    note: text('note'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolvedById: integer('resolved_by_id').references(() => members.id),
+    /** agreed, disagreed or deferred. */
+    resolution: text('resolution'),
+  },
+  (t) => [
+    // One open flag per member and post: flagging twice is refused, even from two tabs at once.
+    uniqueIndex('post_flags_open_key').on(t.postId, t.flaggerId).where(sql`${t.resolvedAt} is null`),
+    index('post_flags_open_idx').on(t.createdAt).where(sql`${t.resolvedAt} is null`),
+    index('post_flags_flagger_idx').on(t.flaggerId),
+    index('post_flags_resolved_by_idx').on(t.resolvedById),
   ],
 );

@@ -26,6 +26,8 @@ export const posts = pgTable(
     editedAt: timestamp('edited_at', { withTimezone: true }),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
     deletedById: integer('deleted_by_id').references(() => members.id),
+    /** Hidden from readers until a moderator reviews it: by a moderator, or by enough flags. */
+    hiddenAt: timestamp('hidden_at', { withTimezone: true }),
     /** Sent by the form; a retried or double-clicked submission finds its first post instead of making a second. */
     idempotencyKey: uuid('idempotency_key'),
     importKey: text('import_key').unique(),

@@ -30,7 +30,7 @@ export async function listModerationLog(ctx: Ctx, input: unknown) {
       actorName: members.name, threadId: threads.id, threadTitle: threads.title, postNumber: posts.number,
     })
     .from(moderationLog)
-    .innerJoin(members, eq(members.id, moderationLog.actorId))
+    .leftJoin(members, eq(members.id, moderationLog.actorId))
     .leftJoin(threads, eq(threads.id, moderationLog.threadId))
     .leftJoin(posts, eq(posts.id, moderationLog.postId))
     .where(and(eq(moderationLog.groupId, group.id), data.action ? eq(moderationLog.action, data.action) : undefined, data.before ? lt(moderationLog.id, data.before) : undefined))

@@ -73,7 +73,7 @@ async function hydrate(ctx: Ctx, hits: EngineHit[], readable: Map<number, GroupS
     .from(posts)
     .innerJoin(threads, sql`${threads.id} = ${posts.threadId}`)
     .innerJoin(members, sql`${members.id} = ${posts.authorId}`)
-    .where(and(inArray(posts.id, hits.map((h) => h.postId)), isNull(posts.deletedAt), isNull(threads.deletedAt)));
+    .where(and(inArray(posts.id, hits.map((h) => h.postId)), isNull(posts.deletedAt), isNull(posts.hiddenAt), isNull(threads.deletedAt)));
   const byId = new Map(rows.map((row) => [row.postId, row]));
   return hits.flatMap((hit) => {
     const row = byId.get(hit.postId);

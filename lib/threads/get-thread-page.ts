@@ -1,7 +1,7 @@
 import { and, asc, between, eq, sql } from 'drizzle-orm';
 import { members, posts, threadReads } from '@/db/schema';
 import type { Ctx } from '../context';
-import { canDeletePost, canEditPost, canModerateGroup, canReplyToThread, canRestorePost, canStartThread } from '../permissions';
+import { canDeletePost, canEditPost, canFlagPost, canModerateGroup, canReadHiddenPost, canReplyToThread, canRestorePost, canStartThread } from '../permissions';
 import { POSTS_PER_PAGE } from '../rules';
 import { markRead } from './mark-read';
 import { getReadableThread } from './thread-access';
@@ -13,8 +13,11 @@ export type PostView = {
   authorName: string;
   createdAt: Date;
   edited: boolean;
-  /** Null when deleted: a deleted post shows only who deleted it. */
+  /** Null when deleted, or hidden from this viewer: such a post shows only what happened to it. */
   bodyHtml: string | null;
+  deleted: boolean;
+  /** Hidden until a moderator reviews it (its author and the moderators still read it). */
+  hidden: boolean;
   /** The post's own language, for its lang attribute; null when unknown. */
   language: string | null;
   deletedByAuthor: boolean;
@@ -22,6 +25,7 @@ export type PostView = {
   /** The viewer wrote it (else an edit or a deletion is a moderator's). */
   isOwn: boolean;
   canEdit: boolean;
+  canFlag: boolean;
   canDelete: boolean;
   canRestore: boolean;
 };
@@ -52,6 +56,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
         editedAt: posts.editedAt,
         deletedAt: posts.deletedAt,
         deletedById: posts.deletedById,
+        hiddenAt: posts.hiddenAt,
         bodyHtml: posts.bodyHtml,
         language: posts.language,
       },
@@ -72,12 +77,15 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     authorName,
     createdAt: post.createdAt,
     edited: post.editedAt !== null,
-    bodyHtml: post.deletedAt ? null : post.bodyHtml,
+    bodyHtml: post.deletedAt || (post.hiddenAt && !canReadHiddenPost(viewer, group, post)) ? null : post.bodyHtml,
+    deleted: post.deletedAt !== null,
+    hidden: post.hiddenAt !== null,
     language: post.language,
     deletedByAuthor: post.deletedAt !== null && post.deletedById === post.authorId,
     replyTo: replyToNumber !== null && replyToAuthor !== null ? { number: replyToNumber, authorName: replyToAuthor } : null,
     isOwn: viewer?.id === post.authorId,
     canEdit: !thread.archived && canEditPost(viewer, group, post),
+    canFlag: canFlagPost(viewer, group, post),
     canDelete: !thread.archived && canDeletePost(viewer, group, post),
     canRestore: !thread.archived && canRestorePost(viewer, group, post),
   }));

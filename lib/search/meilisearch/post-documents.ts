@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { posts, threads } from '@/db/schema';
 import { intArray } from '@/db/sql-arrays';
@@ -22,7 +22,7 @@ export type PostDocument = {
   archived: boolean;
 };
 
-const visible = and(isNull(posts.deletedAt), isNull(threads.deletedAt));
+const visible = and(isNull(posts.deletedAt), isNull(posts.hiddenAt), isNull(threads.deletedAt));
 
 export const postsWithIds = (ids: number[]): SQL => sql`${posts.id} = any(${intArray(ids)})`;
 export const postsOfThreads = (ids: number[]): SQL => sql`${posts.threadId} = any(${intArray(ids)})`;
@@ -117,13 +117,13 @@ export async function visiblePostIds(db: Db, postIds: number[]): Promise<Set<num
   return new Set(rows.map((row) => row.id));
 }
 
-/** The deleted posts of a thread, or null when the thread itself is deleted. */
+/** The deleted (or hidden) posts of a thread, or null when the thread itself is deleted. */
 export async function deletedPostIdsOfThread(db: Db, threadId: number): Promise<Set<number> | null> {
   const [thread] = await db.select({ deletedAt: threads.deletedAt }).from(threads).where(eq(threads.id, threadId));
   if (!thread || thread.deletedAt) return null;
   const rows = await db
     .select({ id: posts.id })
     .from(posts)
-    .where(and(eq(posts.threadId, threadId), isNotNull(posts.deletedAt)));
+    .where(and(eq(posts.threadId, threadId), or(isNotNull(posts.deletedAt), isNotNull(posts.hiddenAt))));
   return new Set(rows.map((row) => row.id));
 }

@@ -22,7 +22,7 @@ function upsertPosts(db: Db, where: SQL) {
     from posts p
     join threads t on t.id = p.thread_id
     cross join lateral (select ${configOf} as config) c
-    where p.deleted_at is null and t.deleted_at is null and ${where}
+    where p.deleted_at is null and p.hidden_at is null and t.deleted_at is null and ${where}
     on conflict (post_id) do update set
       thread_id = excluded.thread_id, group_id = excluded.group_id, author_id = excluded.author_id,
       is_opening = excluded.is_opening, config = excluded.config, document = excluded.document`);
@@ -41,7 +41,7 @@ export async function indexPosts(db: Db, postIds: number[]): Promise<void> {
   const ids = intArray(postIds);
   await db.execute(sql`
     delete from search_posts s using posts p join threads t on t.id = p.thread_id
-    where s.post_id = p.id and p.id = any(${ids}) and (p.deleted_at is not null or t.deleted_at is not null)`);
+    where s.post_id = p.id and p.id = any(${ids}) and (p.deleted_at is not null or p.hidden_at is not null or t.deleted_at is not null)`);
   await upsertPosts(db, sql`p.id = any(${ids})`);
   await addLexemes(db, sql`s.post_id = any(${ids})`);
 }
@@ -79,7 +79,7 @@ export async function reindexAll(db: Db, progress: (done: number, total: number)
     await db.execute(sql`
       delete from search_posts s where s.post_id >= ${from} and s.post_id < ${from + sliceSize}
         and not exists (select 1 from posts p join threads t on t.id = p.thread_id
-                        where p.id = s.post_id and p.deleted_at is null and t.deleted_at is null)`);
+                        where p.id = s.post_id and p.deleted_at is null and p.hidden_at is null and t.deleted_at is null)`);
     await upsertPosts(db, where);
     const [count] = await db.execute<{ n: number }>(sql`select count(*)::int as n from posts p where ${where}`);
     done += count?.n ?? 0;

@@ -55,7 +55,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
               <td>
                 <TimeAgo date={e.createdAt} />
               </td>
-              <td>{e.actorName}</td>
+              <td>{e.actorName ?? t('automatic')}</td>
               <td>{t(`action.${e.action as (typeof MODERATION_ACTIONS)[number]}`)}</td>
               <td>
                 {e.threadId ? (

@@ -40,6 +40,7 @@ export default async function ManageGroupPage({ params }: Props) {
       <h1>{t('heading', { name: group.name })}</h1>
       <p className="actions">
         {group.role === 'owner' || ctx.viewer?.isAdmin ? <Link href={`/g/${group.slug}/settings`}>{t('settingsLink')}</Link> : null}
+        <Link href={`/g/${group.slug}/flags`}>{t('flagsLink')}</Link>
         <Link href={`/g/${group.slug}/log`}>{t('logLink')}</Link>
       </p>
 
