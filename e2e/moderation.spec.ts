@@ -1,13 +1,18 @@
+import type { Page } from '@playwright/test';
 import { expect, test, OPEN_GROUP } from './fixtures';
 import { GroupPage } from './pages/GroupPage';
 import { NewThreadPage } from './pages/NewThreadPage';
 
+/** The member joins the open group and starts a thread in it; its title is unique to this run. */
+async function memberThread(page: Page, titleStart: string, body: string): Promise<{ title: string; threadUrl: string }> {
+  await new GroupPage(page).open(OPEN_GROUP).then((g) => g.join());
+  const title = `${titleStart}${Date.now()}`;
+  await (await new NewThreadPage(page).open(OPEN_GROUP)).create(title, body);
+  return { title, threadUrl: page.url().replace(/#.*$/, '') };
+}
+
 test('a moderator pins and closes a thread, and a member sees both', async ({ member, demoMember }) => {
-  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
-  const title = `Office hours ${Date.now()}`;
-  const form = await new NewThreadPage(member.page).open(OPEN_GROUP);
-  await form.create(title, 'Who wants a slot on Thursday?');
-  const threadUrl = member.page.url();
+  const { title, threadUrl } = await memberThread(member.page, 'Office hours ', 'Who wants a slot on Thursday?');
 
   const owner = await demoMember('james.carter@example.test');
   await owner.goto(threadUrl);
@@ -34,10 +39,7 @@ test('a moderator pins and closes a thread, and a member sees both', async ({ me
 });
 
 test('an archived thread leaves the group list for the archive, and takes no more replies', async ({ member, demoMember }) => {
-  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
-  const title = `Old event ${Date.now()}`;
-  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Photos from last year.');
-  const threadUrl = member.page.url();
+  const { title, threadUrl } = await memberThread(member.page, 'Old event ', 'Photos from last year.');
 
   const owner = await demoMember('james.carter@example.test');
   await owner.goto(threadUrl);
@@ -54,10 +56,7 @@ test('an archived thread leaves the group list for the archive, and takes no mor
 });
 
 test('a moderator deletes a member\'s post and restores it; the member sees it deleted meanwhile, and the log keeps both', async ({ member, demoMember }) => {
-  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
-  const title = `Buy and sell ${Date.now()}`;
-  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Cheap watches, message me.');
-  const threadUrl = member.page.url().replace(/#.*$/, '');
+  const { title, threadUrl } = await memberThread(member.page, 'Buy and sell ', 'Cheap watches, message me.');
 
   const owner = await demoMember('james.carter@example.test');
   await owner.goto(threadUrl);
@@ -83,10 +82,7 @@ test('a moderator deletes a member\'s post and restores it; the member sees it d
 });
 
 test('a moderator schedules a close; readers see when, and the moderator can cancel it', async ({ member, demoMember }) => {
-  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
-  const title = `Call for speakers ${Date.now()}`;
-  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Send your proposals by Friday.');
-  const threadUrl = member.page.url().replace(/#.*$/, '');
+  const { threadUrl } = await memberThread(member.page, 'Call for speakers ', 'Send your proposals by Friday.');
 
   const owner = await demoMember('james.carter@example.test');
   await owner.goto(threadUrl);
@@ -106,10 +102,7 @@ test('a moderator schedules a close; readers see when, and the moderator can can
 });
 
 test('a member flags spam, the moderator hides it from the flag queue, and the log shows it', async ({ member, newMember, demoMember, newVisitor }) => {
-  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
-  const title = `Luxury watches ${Date.now()}`;
-  await (await new NewThreadPage(member.page).open(OPEN_GROUP)).create(title, 'Replica watches, cheap, see my site.');
-  const threadUrl = member.page.url().replace(/#.*$/, '');
+  const { title, threadUrl } = await memberThread(member.page, 'Luxury watches ', 'Replica watches, cheap, see my site.');
 
   const flagger = await newMember({ label: 'Flagger', join: OPEN_GROUP });
   await flagger.page.goto(threadUrl);
