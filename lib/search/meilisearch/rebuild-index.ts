@@ -33,7 +33,8 @@ export async function rebuildIndex(db: Db, client: Meilisearch, live: string, pr
   const index = client.index<PostDocument>(fresh);
   const total = await countVisiblePosts(db);
   progress(0, total);
-  for (let afterId = 0, done = 0; ; ) {
+  let done = 0;
+  for (let afterId = 0; ; ) {
     const { documents, task } = await withWriteLock(db, async (tx) => {
       const slice = await readPostDocuments(tx, undefined, afterId, SLICE_SIZE);
       return { documents: slice, task: slice.length > 0 ? await index.addDocuments(slice) : undefined };
@@ -41,10 +42,12 @@ export async function rebuildIndex(db: Db, client: Meilisearch, live: string, pr
     // Waited for outside the step, so outbox updates are not held up while Meilisearch indexes.
     if (task) await settle(client, [task], WAIT_UNTIL_DONE);
     done += documents.length;
-    progress(done, total);
+    progress(done, Math.max(total, done));
     if (documents.length < SLICE_SIZE) break;
     afterId = documents[documents.length - 1]!.id;
   }
+  // Posts written or deleted meanwhile move the count: once every slice is done, so is the rebuild.
+  progress(done, done);
 
   await withWriteLock(db, async () => {
     await settle(client, [await client.swapIndexes([{ indexes: [live, fresh], rename: false }])], WAIT_UNTIL_DONE);

@@ -83,8 +83,10 @@ export async function reindexAll(db: Db, progress: (done: number, total: number)
     await upsertPosts(db, where);
     const [count] = await db.execute<{ n: number }>(sql`select count(*)::int as n from posts p where ${where}`);
     done += count?.n ?? 0;
-    progress(done, bounds?.total ?? 0);
+    progress(done, Math.max(done, bounds?.total ?? 0));
   }
+  // Posts written or deleted meanwhile move the count: once every slice is done, so is the rebuild.
+  progress(done, done);
   // Counted afresh: the incremental counts drift upwards with edits.
   await db.execute(sql`
     insert into search_lexemes (lexeme, documents) select word, ndoc from ts_stat('select document from search_posts')
