@@ -5,6 +5,8 @@ import { groupMembers, moderationLog, postFlags, posts } from '@/db/schema';
 import type { Viewer } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { createReply } from '../posts/create-reply';
+import { listRevisions } from '../posts/list-revisions';
+import { quoteOf } from '../posts/quote';
 import { getThreadPage } from '../threads/get-thread-page';
 import { flagPost } from './flag-post';
 import { listFlagQueue } from './list-flag-queue';
@@ -94,5 +96,16 @@ describe('flags', () => {
     const [row] = await testDb().select().from(posts).where(eq(posts.id, spam.postId));
     expect(row!.deletedAt).not.toBeNull();
     expect(await actions(spam.postId)).toEqual(['delete_post']);
+  });
+
+  it('a hidden post does not reach readers through its history or a quote', async () => {
+    const { spam, spammer, moderator, member, thread } = await chapter();
+    expect(await quoteOf(ctxOf(moderator), thread.id, 2)).not.toBeNull();
+    await flagPost(ctxOf(await member()), { postId: spam.postId, reason: 'spam' });
+    await reviewFlags(ctxOf(moderator), { postId: spam.postId, decision: 'hide' });
+    const reader = ctxOf(await member());
+    await expect(listRevisions(reader, spam.postId)).rejects.toBeInstanceOf(NotFoundError);
+    await expect(listRevisions(ctxOf(spammer), spam.postId)).resolves.toBeTruthy();
+    expect(await quoteOf(reader, thread.id, 2)).toBeNull();
   });
 });

@@ -24,10 +24,11 @@ export async function getThreadPreview(ctx: Ctx, threadId: number) {
   const { thread, group } = await getReadableThread(ctx, threadId);
   if (!isPubliclyReadable(group)) return { title: thread.title, public: null };
   const [opening] = await ctx.db
-    .select({ bodyHtml: posts.bodyHtml, deletedAt: posts.deletedAt, createdAt: posts.createdAt })
+    .select({ bodyHtml: posts.bodyHtml, deletedAt: posts.deletedAt, hiddenAt: posts.hiddenAt })
     .from(posts)
     .where(and(eq(posts.threadId, thread.id), eq(posts.number, 1)));
-  const text = opening && !opening.deletedAt ? plainText(opening.bodyHtml) : '';
+  // A deleted or hidden opening post lends the preview nothing.
+  const text = opening && !opening.deletedAt && !opening.hiddenAt ? plainText(opening.bodyHtml) : '';
   const description = text.length > EXCERPT_LENGTH ? `${text.slice(0, EXCERPT_LENGTH - 1)}…` : text;
   return { title: thread.title, public: { description, groupName: group.name, publishedAt: thread.createdAt, modifiedAt: thread.lastPostedAt } };
 }
