@@ -29,13 +29,13 @@ export async function reviewFlags(ctx: SignedInCtx, input: unknown): Promise<{ g
   return ctx.db.transaction(async (tx) => {
     const { post, thread, group } = await getReadablePost({ db: tx, viewer: moderator }, postId, { lock: true });
     if (!canModerateGroup(moderator, group)) throw new ForbiddenError('Only the moderators of this group can do that.');
+    if ((decision === 'hide' || decision === 'delete') && post.deletedAt) throw new ConflictError('This post is already deleted.');
     const resolved = await tx
       .update(postFlags)
       .set({ resolvedAt: sql`now()`, resolvedById: moderator.id, resolution: RESOLUTION[decision] })
       .where(and(eq(postFlags.postId, post.id), isNull(postFlags.resolvedAt)))
       .returning({ id: postFlags.id });
     if (resolved.length === 0) throw new ConflictError('This post has no flags waiting for review.');
-    if ((decision === 'hide' || decision === 'delete') && post.deletedAt) throw new ConflictError('This post is already deleted.');
     const target = { post, threadId: thread.id, groupId: group.id };
     if (decision === 'delete') {
       await setPostDeleted(tx, target, moderator.id, true, reason ?? null);

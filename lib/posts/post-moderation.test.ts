@@ -4,10 +4,9 @@ import { addToGroup, createMember, createThreadFixture, testDb, viewerOf } from 
 import { groups, moderationLog, posts, searchOutbox, threads } from '@/db/schema';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { createReply } from './create-reply';
-import { deletePost } from './delete-post';
+import { deletePost, restorePost } from './delete-post';
 import { editPost } from './edit-post';
 import { listRevisions } from './list-revisions';
-import { restorePost } from './restore-post';
 
 async function chapterWithReply() {
   const fixture = await createThreadFixture();
