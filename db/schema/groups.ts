@@ -85,6 +85,26 @@ export const groupBans = pgTable(
   (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index('group_bans_member_idx').on(t.memberId), index('group_bans_banned_by_idx').on(t.bannedById)],
 );
 
+/** A member a group's moderators silenced for a while: they still read the group, but cannot post in it. */
+export const groupSilences = pgTable(
+  'group_silences',
+  {
+    groupId: integer('group_id')
+      .notNull()
+      .references(() => groups.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    silencedById: integer('silenced_by_id')
+      .notNull()
+      .references(() => members.id),
+    until: timestamp('until', { withTimezone: true }).notNull(),
+    reason: text('reason').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.groupId, t.memberId] }), index('group_silences_member_idx').on(t.memberId), index('group_silences_silenced_by_idx').on(t.silencedById)],
+);
+
 export const joinRequestStatus = pgEnum('join_request_status', ['pending', 'approved', 'declined', 'withdrawn']);
 
 export const joinRequests = pgTable(

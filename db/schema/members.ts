@@ -23,6 +23,9 @@ export const members = pgTable('members', {
   /** Set when an avatar is uploaded; also busts browser caches of the image URL. */
   avatarUpdatedAt: timestamp('avatar_updated_at', { withTimezone: true }),
   isAdmin: boolean('is_admin').notNull().default(false),
+  /** A site admin's suspension: no sign-in until this moment; the member is told why at sign-in. */
+  suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
+  suspendedReason: text('suspended_reason'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   importKey: text('import_key').unique(),
 }, (t) => [

@@ -21,10 +21,13 @@ export const moderationLog = pgTable(
     threadId: integer('thread_id').references(() => threads.id, { onDelete: 'cascade' }),
     /** The post acted on, for actions on one post (a moderator deleting or restoring it). */
     postId: integer('post_id').references(() => posts.id, { onDelete: 'cascade' }),
+    /** The member acted on, for actions on a person (silencing, suspending). */
+    memberId: integer('member_id').references(() => members.id, { onDelete: 'cascade' }),
     reason: text('reason'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    index('moderation_log_member_idx').on(t.memberId),
     index('moderation_log_group_idx').on(t.groupId, t.createdAt.desc()),
     index('moderation_log_actor_idx').on(t.actorId),
     index('moderation_log_thread_idx').on(t.threadId),

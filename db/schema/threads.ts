@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { type AnyPgColumn, boolean, index, integer, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { groups } from './groups';
 import { members } from './members';
 
@@ -38,6 +38,8 @@ export const threads = pgTable(
     lastPosterId: integer('last_poster_id').references(() => members.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     deletedAt: timestamp('deleted_at', { withTimezone: true }),
+    /** Set when a moderator merged this thread into another: its old links lead there. */
+    mergedIntoId: integer('merged_into_id').references((): AnyPgColumn => threads.id),
     importKey: text('import_key').unique(),
   },
   (t) => [
