@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
+import { UNLIMITED_POSTING } from './db/test/unlimited-posting';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -51,6 +52,8 @@ export default defineConfig({
       // The suite signs up many members; each browser context plays a client at its own address (e2e/fixtures.ts).
       CERCLE_TRUST_PROXY: 'true',
       NEXTAUTH_URL: baseURL,
+      // Members signed up a moment ago post many times a minute here; what new members may put in a post stays as shipped.
+      CERCLE_LIMITS: JSON.stringify({ ...UNLIMITED_POSTING, newMemberDays: 1, newMemberPosts: 3 }),
     },
   },
 });

@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, test, OPEN_GROUP } from './fixtures';
+import { submitSignIn } from './pages/auth';
 import { GroupPage } from './pages/GroupPage';
 import { NewThreadPage } from './pages/NewThreadPage';
 
@@ -128,4 +129,88 @@ test('a member flags spam, the moderator hides it from the flag queue, and the l
 
   await owner.goto(`/g/${OPEN_GROUP}/log`);
   await expect(owner.getByRole('row').filter({ hasText: title }).filter({ hasText: 'Hid a post' })).toContainText('James Carter');
+});
+
+test('a moderator silences a member from the roster: the member reads but cannot post, sees why, and the silence can be lifted', async ({ member, demoMember }) => {
+  const { threadUrl } = await memberThread(member.page, 'Referral swap ', 'Anyone need a printer?');
+  const name = member.user.name;
+
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(`/g/${OPEN_GROUP}/manage`);
+  const row = owner.getByRole('listitem').filter({ hasText: name });
+  await row.getByText('Silence…').click();
+  await row.getByLabel('For how long').selectOption('3');
+  await row.getByLabel('Reason (the member sees it)').fill('Posting the same offer everywhere');
+  await row.getByRole('button', { name: `Silence ${name}` }).click();
+  await expect(row).toContainText('silenced until');
+
+  await member.page.goto(threadUrl);
+  await expect(member.page.getByText('A moderator has silenced you in this group until')).toContainText('Posting the same offer everywhere');
+  await expect(member.page.locator('.reply-form')).toHaveCount(0);
+  await member.page.getByRole('link', { name: 'Moderation of my posts' }).click();
+  await expect(member.page.getByRole('row').filter({ hasText: 'Silenced a member' })).toContainText('James Carter');
+
+  await owner.getByRole('button', { name: `Lift the silence on ${name}` }).click();
+  await expect(owner.getByRole('listitem').filter({ hasText: name })).not.toContainText('silenced until');
+  await member.page.goto(threadUrl);
+  await expect(member.page.locator('.reply-form')).toBeVisible();
+});
+
+test('a site admin suspends a member, who is signed out and told why at sign-in', async ({ member, demoMember }) => {
+  await member.page.goto('/settings/profile');
+  await member.page.getByRole('link', { name: 'View my profile' }).click();
+  const profileUrl = member.page.url();
+
+  const admin = await demoMember('amina.haddad@example.test');
+  await admin.goto(profileUrl);
+  await admin.getByText('Suspend…').click();
+  await admin.getByLabel('For how long').selectOption('7');
+  await admin.getByLabel('Reason (the member sees it)').fill('Harassing other members');
+  await admin.getByRole('button', { name: `Suspend ${member.user.name}` }).click();
+  await expect(admin.getByText('Suspended until')).toContainText('Harassing other members');
+
+  await member.page.goto('/settings/profile');
+  await expect(member.page).toHaveURL(/\/sign-in/);
+  await submitSignIn(member.page, member.user.email, member.user.password);
+  await expect(member.page.getByRole('alert')).toContainText('This account is suspended until');
+  await expect(member.page.getByRole('alert')).toContainText('Harassing other members');
+});
+
+test('a moderator splits a digression into its own thread, and an admin moves the thread to another group', async ({ member, demoMember }) => {
+  const { title, threadUrl } = await memberThread(member.page, 'Coworking desks ', 'Looking for a desk in the centre.');
+  await member.page.locator('.reply-form textarea').fill('Off topic: who is going to the Friday breakfast?');
+  await member.page.locator('.reply-form').getByRole('button', { name: 'Reply' }).click();
+  await expect(member.page.locator('article#p2')).toBeVisible();
+
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(threadUrl);
+  await owner.getByRole('link', { name: 'Split posts into a new thread…' }).click();
+  await owner.getByRole('checkbox', { name: `#2 by ${member.user.name}` }).check();
+  await owner.getByLabel('Title of the new thread').fill(`Friday breakfast ${Date.now()}`);
+  await owner.getByRole('button', { name: 'Create the new thread' }).click();
+  await expect(owner.locator('article#p1')).toContainText('who is going to the Friday breakfast?');
+  await owner.goto(threadUrl);
+  await expect(owner.locator('article#p1')).toContainText('Looking for a desk');
+  await expect(owner.locator('article#p2')).toHaveCount(0);
+
+  const admin = await demoMember('amina.haddad@example.test');
+  await admin.goto(threadUrl);
+  const surgery = admin.getByRole('region', { name: 'Move, merge or split' });
+  await surgery.getByLabel('Move to group').selectOption({ label: 'Paris Entrepreneurs Chamber' });
+  await surgery.getByRole('button', { name: 'Move thread' }).click();
+  await expect(admin.getByRole('navigation', { name: 'Breadcrumb' })).toContainText('Paris Entrepreneurs Chamber');
+  await member.page.goto(`/g/${OPEN_GROUP}`);
+  await expect(member.page.getByRole('link', { name: title })).toHaveCount(0);
+  await member.page.goto('/g/paris-entrepreneurs-chamber');
+  await expect(member.page.getByRole('link', { name: title })).toBeVisible();
+});
+
+test('a new member who adds three links is told the limit, and keeps what they wrote', async ({ member }) => {
+  const { threadUrl } = await memberThread(member.page, 'Useful tools ', 'What do you use for invoicing?');
+  await member.page.goto(threadUrl);
+  const body = 'Try https://a.example, https://b.example or https://c.example';
+  await member.page.locator('.reply-form textarea').fill(body);
+  await member.page.locator('.reply-form').getByRole('button', { name: 'Reply' }).click();
+  await expect(member.page.locator('.reply-form')).toContainText('New members can add at most 2 links to a post.');
+  await expect(member.page.locator('.reply-form textarea')).toHaveValue(body);
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { postingLimitsOverride } from './posts/posting-limits';
 
 const port = z.coerce.number().int().min(1).max(65535);
 
@@ -18,6 +19,7 @@ export const envSchema = z.object({
   MAIL_FROM: z.string().min(3).optional(),
   MEILI_HOST: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   MEILI_MASTER_KEY: z.string().min(1).optional(),
+  CERCLE_LIMITS: postingLimitsOverride.optional(),
   MEILI_INDEX: z.string().regex(/^[A-Za-z0-9_-]{1,200}$/, 'must be letters, digits, - or _').optional(),
 });
 

@@ -24,7 +24,11 @@ import { listThreads } from './threads/list-threads';
 import { closeThread } from './moderation/close-thread';
 import { flagPost } from './moderation/flag-post';
 import { reviewFlags } from './moderation/review-flags';
+import { liftSilence, silenceMember } from './moderation/silence-member';
 import { pinThread } from './moderation/pin-thread';
+import { mergeThread } from './moderation/merge-thread';
+import { moveThread } from './moderation/move-thread';
+import { splitThread } from './moderation/split-thread';
 import { acceptInvitation } from './groups/accept-invitation';
 import { listDirectory } from './members/list-directory';
 import { invitations } from '@/db/schema';
@@ -114,6 +118,16 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   leave: (w, v) => leaveGroup({ db: testDb(), viewer: v }, { groupSlug: w.target.slug }),
   'pin a thread': (w, v) => pinThread({ db: testDb(), viewer: v }, { threadId: w.threadId }),
   'close a thread': (w, v) => closeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, reason: 'Done' }),
+  'move a thread (into a group the actor moderates)': async (w, v) => {
+    const destination = await createGroup();
+    await addToGroup(destination.id, v.id, 'moderator');
+    return moveThread({ db: testDb(), viewer: v }, { threadId: w.threadId, toGroupSlug: destination.slug });
+  },
+  'split a thread': (w, v) => splitThread({ db: testDb(), viewer: v }, { threadId: w.threadId, postNumbers: [2], title: 'A topic of its own' }),
+  'merge a thread': async (w, v) => {
+    const into = await createThread({ db: testDb(), viewer: viewerOf(w.owner) }, { groupSlug: w.target.slug, title: 'The main topic', body: 'Main' });
+    return mergeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, intoThreadId: into.threadId });
+  },
   "edit a member's post": (w, v) => editPost({ db: testDb(), viewer: v }, { postId: w.subjectPostId, body: 'Edited', reason: 'Tidying up' }),
   "delete a member's post": (w, v) => deletePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId }),
   'flag a post': (w, v) => flagPost({ db: testDb(), viewer: v }, { postId: w.subjectPostId, reason: 'spam' }),
@@ -124,6 +138,11 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   'restore a post a moderator deleted': async (w, v) => {
     await deletePost({ db: testDb(), viewer: viewerOf(w.owner) }, { postId: w.subjectPostId });
     return restorePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId });
+  },
+  'silence a member': (w, v) => silenceMember({ db: testDb(), viewer: v }, { groupSlug: w.target.slug, memberId: w.subject.id, days: 7, reason: 'Selling' }),
+  'lift a silence': async (w, v) => {
+    await silenceMember({ db: testDb(), viewer: viewerOf(w.owner) }, { groupSlug: w.target.slug, memberId: w.subject.id, days: 7, reason: 'Selling' });
+    return liftSilence({ db: testDb(), viewer: v }, { groupSlug: w.target.slug, memberId: w.subject.id });
   },
 };
 
@@ -150,10 +169,15 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'approve a request':
     case 'pin a thread':
     case 'close a thread':
+    case 'move a thread (into a group the actor moderates)':
+    case 'split a thread':
+    case 'merge a thread':
     case 'review flags':
     case "edit a member's post":
     case "delete a member's post":
     case 'restore a post a moderator deleted':
+    case 'silence a member':
+    case 'lift a silence':
     case 'invite':
     case 'remove a member':
     case 'ban a member':

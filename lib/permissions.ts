@@ -19,6 +19,8 @@ export type GroupAccess = {
   pending: boolean;
   /** The parent group, for a subgroup: its rules and the viewer's standing there. */
   parent: GroupAccess | null;
+  /** Until when the group's moderators silenced the viewer there, and why; absent or null when they did not. */
+  silence?: { until: Date; reason: string } | null;
 };
 
 export type ThreadState = {
@@ -74,10 +76,16 @@ export function canModerateGroup(viewer: Viewer | null, group: GroupAccess): boo
   return isAdmin(viewer) || (group.role !== null && RANK[group.role] >= RANK.moderator && !group.banned);
 }
 
+/** The end of the viewer's silence in the group while it lasts; null when they may post. Admins are never silenced. */
+export function silencedUntil(viewer: Viewer | null, group: GroupAccess, now = new Date()): Date | null {
+  if (isAdmin(viewer) || !group.silence || group.silence.until <= now) return null;
+  return group.silence.until;
+}
+
 export function canStartThread(viewer: Viewer | null, group: GroupAccess): boolean {
   if (!viewer || !canReadGroup(viewer, group)) return false;
   if (isAdmin(viewer)) return true;
-  if (group.banned) return false;
+  if (group.banned || silencedUntil(viewer, group)) return false;
   return group.role !== null || (group.postingPolicy === 'signed_in' && group.visibility === 'public');
 }
 
@@ -134,6 +142,14 @@ export function canRemoveMember(viewer: Viewer | null, group: GroupAccess, targe
 }
 
 export const canBanMember = canRemoveMember;
+
+/** Silencing follows removal: moderators silence plain members, owners and admins anyone but themselves. */
+export const canSilenceMember = canRemoveMember;
+
+/** Suspension shuts a member out of the whole site, so only site admins suspend, and never another admin. */
+export function canSuspendMember(viewer: Viewer | null, target: { id: number; isAdmin: boolean }): boolean {
+  return isAdmin(viewer) && !target.isAdmin && target.id !== viewer.id;
+}
 
 export function canLeaveGroup(viewer: Viewer | null, group: GroupAccess): boolean {
   return viewer !== null && group.role !== null;

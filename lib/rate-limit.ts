@@ -12,7 +12,7 @@ function windowOf(limit: Limit, now = Date.now()) {
 }
 
 /** `message` is a sentence of its own, so each language can translate both parts (i18n/domain-messages.ts). */
-function withWait(message: string, seconds: number): string {
+export function withWait(message: string, seconds: number): string {
   return seconds < 90 ? `${message} Try again in ${seconds} seconds.` : `${message} Try again in ${Math.ceil(seconds / 60)} minutes.`;
 }
 

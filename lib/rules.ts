@@ -43,3 +43,27 @@ export const FLAGGER_TRUSTED_AFTER_DAYS = 2;
 /** Flags one member may raise a day: enough for a spam wave, too few to bury a group. */
 export const FLAG_LIMIT = { max: 20, windowSeconds: 24 * 60 * 60 } as const;
 export const FLAG_NOTE_MAX_LENGTH = 500;
+
+/**
+ * Limits on posting, from Discourse's defaults (see ../shared/REFERENCE.md). A new member is
+ * one who joined less than `newMemberDays` ago or has fewer than `newMemberPosts` posts: they
+ * wait longer between posts, post less per day, and may not add images or many links, which
+ * is what stops a spam account in its first hour. Site admins, and a group's moderators in
+ * their group, are not limited. Each can be changed with CERCLE_LIMITS (lib/posts/posting-limits.ts).
+ */
+export const DEFAULT_POSTING_LIMITS = {
+  postIntervalSeconds: 5,
+  threadIntervalSeconds: 15,
+  newMemberPostIntervalSeconds: 30,
+  newMemberThreadIntervalSeconds: 120,
+  /** The same text again from the same member within this many minutes is refused. */
+  duplicateWindowMinutes: 5,
+  threadsPerDay: 20,
+  newMemberThreadsPerDay: 3,
+  newMemberRepliesPerDay: 10,
+  newMemberLinks: 2,
+  newMemberImages: 0,
+  newMemberDays: 1,
+  newMemberPosts: 3,
+  editsPerHour: 30,
+};

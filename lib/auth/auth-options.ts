@@ -1,7 +1,8 @@
 import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { getDb } from '@/db/client';
-import { RateLimitedError } from '../errors';
+import { ForbiddenError, RateLimitedError } from '../errors';
+import { localizedErrors } from '../form-state';
 import { SESSION_MAX_AGE_SECONDS } from '../rules';
 import { clientAddress } from './client-address';
 import { closeSession, openSession } from './sessions';
@@ -38,8 +39,8 @@ export const authOptions: NextAuthOptions = {
           const member = await verifySignIn({ db: getDb(), viewer: null }, credentials, clientAddress(req.headers ?? {}));
           return member ? { id: String(member.id), name: member.name, email: member.email } : null;
         } catch (error) {
-          // The message reaches the form as the sign-in error ("Try again in …").
-          if (error instanceof RateLimitedError) throw new Error(error.message, { cause: error });
+          // The message reaches the form as the sign-in error ("Try again in …", "suspended until …").
+          if (error instanceof RateLimitedError || error instanceof ForbiddenError) throw new Error((await localizedErrors(error)).error, { cause: error });
           throw error;
         }
       },

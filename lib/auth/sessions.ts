@@ -1,4 +1,4 @@
-import { and, eq, gt } from 'drizzle-orm';
+import { and, eq, gt, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { members, memberSessions } from '@/db/schema';
 import type { Viewer } from '../context';
@@ -15,6 +15,8 @@ export async function closeSession(db: Db, sessionId: string): Promise<void> {
   await db.delete(memberSessions).where(eq(memberSessions.id, sessionId));
 }
 
+const notSuspended = or(isNull(members.suspendedUntil), lte(members.suspendedUntil, sql`now()`));
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The member behind a live session, or null when it was closed, expired or never existed. */
@@ -24,6 +26,6 @@ export async function viewerOfSession(db: Db, sessionId: string | undefined): Pr
     .select({ id: members.id, name: members.name, isAdmin: members.isAdmin, locale: members.locale })
     .from(memberSessions)
     .innerJoin(members, eq(members.id, memberSessions.memberId))
-    .where(and(eq(memberSessions.id, sessionId), gt(memberSessions.expiresAt, new Date())));
+    .where(and(eq(memberSessions.id, sessionId), gt(memberSessions.expiresAt, new Date()), notSuspended));
   return row ?? null;
 }

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { members } from '@/db/schema';
 import type { Ctx } from '../context';
+import { ForbiddenError } from '../errors';
 import { assertUnderLimit, recordHit } from '../rate-limit';
 import { SIGN_IN_LIMITS } from '../rules';
 import { verifyPassword } from './password';
@@ -34,11 +35,15 @@ export async function verifySignIn(ctx: Ctx, input: unknown, address: string) {
   await recordHit(ctx.db, buckets.hour, SIGN_IN_LIMITS.perAddressHour);
 
   const [member] = await ctx.db
-    .select({ id: members.id, name: members.name, email: members.email, passwordHash: members.passwordHash })
+    .select({ id: members.id, name: members.name, email: members.email, passwordHash: members.passwordHash, suspendedUntil: members.suspendedUntil, suspendedReason: members.suspendedReason })
     .from(members)
     .where(eq(members.email, email))
     .limit(1);
   if (await verifyPassword(member?.passwordHash ?? null, password)) {
+    // Told only to someone who knows the password, so it reveals nothing about other accounts.
+    if (member!.suspendedUntil && member!.suspendedUntil > new Date()) {
+      throw new ForbiddenError(`This account is suspended until ${member!.suspendedUntil.toISOString().slice(0, 10)} (reason: ${member!.suspendedReason}).`);
+    }
     return { id: member!.id, name: member!.name, email: member!.email };
   }
   await recordHit(ctx.db, buckets.account, SIGN_IN_LIMITS.perAccount);

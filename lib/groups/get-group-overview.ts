@@ -9,6 +9,7 @@ import {
   canRequestToJoin,
   canSeeMembers,
   canStartThread,
+  silencedUntil,
 } from '../permissions';
 import { getGroupAccess } from './group-access';
 import { myJoinRequest } from './list-join-requests';
@@ -29,6 +30,8 @@ export async function getGroupOverview(ctx: Ctx, groupSlug: string) {
     },
     readable,
     banned: group.banned,
+    /** The viewer's own silence here, while it lasts: shown to them where "New thread" would be. */
+    silence: silencedUntil(viewer, group) ? group.silence! : null,
     request: group.role === null ? await myJoinRequest(ctx, group.id) : null,
     can: {
       startThread: canStartThread(viewer, group),

@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { groupBans, groupMembers, groups, joinRequests } from '@/db/schema';
+import { groupBans, groupMembers, groups, groupSilences, joinRequests } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { canReadGroup, type GroupAccess } from '../permissions';
@@ -13,17 +13,20 @@ async function loadGroup(ctx: Ctx, where: SQL, lock: boolean): Promise<GroupWith
     .select({
       group: groups,
       role: groupMembers.role,
+      silence: { until: groupSilences.until, reason: groupSilences.reason },
       banned: sql<boolean>`exists (select 1 from ${groupBans} b where b.group_id = ${groups.id} and b.member_id = ${viewerId})`,
       pending: sql<boolean>`exists (select 1 from ${joinRequests} r where r.group_id = ${groups.id} and r.member_id = ${viewerId} and r.status = 'pending')`,
     })
     .from(groups)
     .leftJoin(groupMembers, and(eq(groupMembers.groupId, groups.id), eq(groupMembers.memberId, viewerId)))
+    .leftJoin(groupSilences, and(eq(groupSilences.groupId, groups.id), eq(groupSilences.memberId, viewerId)))
     .where(where)
     .limit(1);
   const [row] = await (lock ? query.for('update', { of: groups }) : query);
   if (!row) return null;
   const parentGroup = row.group.parentId ? await loadGroup(ctx, eq(groups.id, row.group.parentId), false) : null;
-  return { ...row.group, role: row.role, banned: row.banned, pending: row.pending, parent: parentGroup, parentGroup };
+  const silence = row.silence?.until ? { until: row.silence.until, reason: row.silence.reason! } : null;
+  return { ...row.group, role: row.role, banned: row.banned, pending: row.pending, silence, parent: parentGroup, parentGroup };
 }
 
 /** A group with the viewer's standing in it, readable or not: for verbs that decide for themselves. */

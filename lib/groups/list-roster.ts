@@ -1,8 +1,8 @@
-import { asc, eq, sql } from 'drizzle-orm';
-import { groupBans, groupMembers, members } from '@/db/schema';
+import { and, asc, eq, sql } from 'drizzle-orm';
+import { groupBans, groupMembers, groupSilences, members } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
-import { canBanMember, canChangeRole, canModerateGroup, canRemoveMember } from '../permissions';
+import { canBanMember, canChangeRole, canModerateGroup, canRemoveMember, canSilenceMember } from '../permissions';
 import { getReadableGroup } from './group-access';
 
 const ROSTER_LIMIT = 500;
@@ -13,9 +13,13 @@ export async function listRoster(ctx: Ctx, groupSlug: string) {
   if (!canModerateGroup(ctx.viewer, group)) throw new NotFoundError('No such group.');
   const roleOrder = sql`case ${groupMembers.role} when 'owner' then 0 when 'moderator' then 1 else 2 end`;
   const rows = await ctx.db
-    .select({ memberId: members.id, name: members.name, profession: members.profession, role: groupMembers.role, joinedAt: groupMembers.joinedAt })
+    .select({
+      memberId: members.id, name: members.name, profession: members.profession, role: groupMembers.role, joinedAt: groupMembers.joinedAt,
+      silencedUntil: sql<Date | null>`case when ${groupSilences.until} > now() then ${groupSilences.until} end`.mapWith(groupSilences.until),
+    })
     .from(groupMembers)
     .innerJoin(members, eq(members.id, groupMembers.memberId))
+    .leftJoin(groupSilences, and(eq(groupSilences.groupId, groupMembers.groupId), eq(groupSilences.memberId, groupMembers.memberId)))
     .where(eq(groupMembers.groupId, group.id))
     .orderBy(roleOrder, asc(members.name))
     .limit(ROSTER_LIMIT);
@@ -32,6 +36,7 @@ export async function listRoster(ctx: Ctx, groupSlug: string) {
       canChangeRole: canChangeRole(ctx.viewer, group, m),
       canRemove: canRemoveMember(ctx.viewer, group, m),
       canBan: canBanMember(ctx.viewer, group, m),
+      canSilence: canSilenceMember(ctx.viewer, group, m),
     })),
     truncated: rows.length === ROSTER_LIMIT,
     bans,

@@ -1,4 +1,6 @@
 import { and, desc, eq, lt } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
+import type { Db } from '@/db/client';
 import { z } from 'zod';
 import { members, moderationLog, posts, threads } from '@/db/schema';
 import type { Ctx } from '../context';
@@ -9,6 +11,7 @@ import { parseInput } from '../validate';
 import { MODERATION_ACTIONS } from './moderate-thread';
 
 export { MODERATION_ACTIONS };
+export type { ModerationAction } from './moderate-thread';
 
 const LOG_PAGE = 50;
 
@@ -19,20 +22,32 @@ export const listModerationLogSchema = z.object({
   before: z.coerce.number().int().positive().optional().catch(undefined),
 });
 
-/** A group's moderation log for its moderators (and site admins), newest first, filterable by action. */
-export async function listModerationLog(ctx: Ctx, input: unknown) {
-  const data = parseInput(listModerationLogSchema, input);
-  const group = await getReadableGroup(ctx, { slug: data.groupSlug });
-  if (!canModerateGroup(ctx.viewer, group)) throw new NotFoundError('No such group.');
-  const rows = await ctx.db
+const targetMember = alias(members, 'target_member');
+
+/** Log entries with the names and titles they point at; callers add the filter. */
+export function logEntries(db: Db) {
+  return db
     .select({
       id: moderationLog.id, action: moderationLog.action, reason: moderationLog.reason, createdAt: moderationLog.createdAt,
       actorName: members.name, threadId: threads.id, threadTitle: threads.title, postNumber: posts.number,
+      groupId: moderationLog.groupId, memberId: moderationLog.memberId, memberName: targetMember.name,
     })
     .from(moderationLog)
     .leftJoin(members, eq(members.id, moderationLog.actorId))
     .leftJoin(threads, eq(threads.id, moderationLog.threadId))
     .leftJoin(posts, eq(posts.id, moderationLog.postId))
+    .leftJoin(targetMember, eq(targetMember.id, moderationLog.memberId))
+    .$dynamic();
+}
+
+export type LogEntry = Awaited<ReturnType<ReturnType<typeof logEntries>['execute']>>[number];
+
+/** A group's moderation log for its moderators (and site admins), newest first, filterable by action. */
+export async function listModerationLog(ctx: Ctx, input: unknown) {
+  const data = parseInput(listModerationLogSchema, input);
+  const group = await getReadableGroup(ctx, { slug: data.groupSlug });
+  if (!canModerateGroup(ctx.viewer, group)) throw new NotFoundError('No such group.');
+  const rows = await logEntries(ctx.db)
     .where(and(eq(moderationLog.groupId, group.id), data.action ? eq(moderationLog.action, data.action) : undefined, data.before ? lt(moderationLog.id, data.before) : undefined))
     .orderBy(desc(moderationLog.id))
     .limit(LOG_PAGE + 1);

@@ -10,6 +10,7 @@ import { getReadableThread } from '../threads/thread-access';
 import { parseInput } from '../validate';
 import { oncePerSubmission, type PostRef } from './find-submitted-post';
 import { idempotencyKey, languageOf, postBody, postLanguage, recordId } from './post-schemas';
+import { assertMayPost, assertNotSilenced } from './posting-limits';
 import { renderMarkdown } from './render-markdown';
 
 export const createReplySchema = z.object({
@@ -34,7 +35,10 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
       const { thread, group } = await getReadableThread({ db: tx, viewer: author }, data.threadId, { lock: true });
       if (isClosed(thread)) throw new ConflictError('This thread is closed: it takes no new replies.');
       if (thread.archived) throw new ConflictError('This thread is archived: it is kept read-only.');
+      assertNotSilenced(author, group);
       if (!canReplyToThread(author, group, thread)) throw new ForbiddenError('Only members of this group can reply. Join the group first.');
+      const bodyHtml = renderMarkdown(data.body);
+      await assertMayPost(tx, author, group, { kind: 'reply', body: data.body, bodyHtml });
       const replyToPostId = data.replyToNumber ? await quotedPostId(tx, thread.id, data.replyToNumber) : null;
       const number = thread.lastPostNumber + 1;
       const [post] = await tx
@@ -44,7 +48,7 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
           number,
           authorId: author.id,
           body: data.body,
-          bodyHtml: renderMarkdown(data.body),
+          bodyHtml,
           language: languageOf(data.body, data.language),
           replyToPostId,
           idempotencyKey: data.idempotencyKey,

@@ -8,6 +8,7 @@ import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { getReadablePost } from './post-access';
 import { languageOf, moderationReason, postBody, postLanguage, recordId } from './post-schemas';
+import { assertMayPost, assertNotSilenced } from './posting-limits';
 import { renderMarkdown } from './render-markdown';
 
 export const editPostSchema = z.object({
@@ -30,6 +31,7 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
     const { post, thread, group } = await getReadablePost({ db: tx, viewer: editor }, data.postId, { lock: true });
     if (thread.archived) throw new ConflictError('This thread is archived: its posts are kept as they are.');
     if (post.deletedAt) throw new ConflictError('This post was deleted and can no longer be edited.');
+    assertNotSilenced(editor, group);
     if (!canEditPost(editor, group, post)) throw new ForbiddenError('You can only edit your own posts.');
     const moderating = editor.id !== post.authorId;
     if (moderating && !data.reason) {
@@ -45,6 +47,8 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
       return ref;
     }
 
+    const bodyHtml = renderMarkdown(data.body);
+    await assertMayPost(tx, editor, group, { kind: 'edit', body: data.body, bodyHtml });
     const [{ value: revisions } = { value: 0 }] = await tx
       .select({ value: count() })
       .from(postRevisions)
@@ -57,7 +61,7 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
     ]);
     await tx
       .update(posts)
-      .set({ body: data.body, bodyHtml: renderMarkdown(data.body), language, editedAt: sql`${now.toISOString()}::timestamptz` })
+      .set({ body: data.body, bodyHtml, language, editedAt: sql`${now.toISOString()}::timestamptz` })
       .where(eq(posts.id, post.id));
     await enqueueSearchUpdate(tx, 'post', post.id);
     if (moderating) {

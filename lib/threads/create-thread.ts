@@ -7,6 +7,7 @@ import { getReadableGroup } from '../groups/group-access';
 import { canStartThread } from '../permissions';
 import { oncePerSubmission, type PostRef } from '../posts/find-submitted-post';
 import { idempotencyKey, languageOf, postBody, postLanguage } from '../posts/post-schemas';
+import { assertMayPost, assertNotSilenced } from '../posts/posting-limits';
 import { renderMarkdown } from '../posts/render-markdown';
 import { THREAD_TITLE_MAX_LENGTH, THREAD_TITLE_MIN_LENGTH } from '../rules';
 import { enqueueSearchUpdate } from '../search/search-outbox';
@@ -32,7 +33,10 @@ export async function createThread(ctx: SignedInCtx, input: unknown): Promise<Po
   return oncePerSubmission(ctx.db, author.id, data.idempotencyKey, () =>
     ctx.db.transaction(async (tx) => {
       const group = await getReadableGroup({ db: tx, viewer: author }, { slug: data.groupSlug });
+      assertNotSilenced(author, group);
       if (!canStartThread(author, group)) throw new ForbiddenError('Only members of this group can start threads. Join the group first.');
+      const bodyHtml = renderMarkdown(data.body);
+      await assertMayPost(tx, author, group, { kind: 'thread', body: data.body, bodyHtml });
       const [thread] = await tx
         .insert(threads)
         .values({ groupId: group.id, authorId: author.id, title: data.title, lastPostNumber: 1, lastPosterId: author.id })
@@ -44,7 +48,7 @@ export async function createThread(ctx: SignedInCtx, input: unknown): Promise<Po
           number: 1,
           authorId: author.id,
           body: data.body,
-          bodyHtml: renderMarkdown(data.body),
+          bodyHtml,
           language: languageOf(data.body, data.language),
           idempotencyKey: data.idempotencyKey,
         })

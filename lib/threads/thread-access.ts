@@ -16,3 +16,18 @@ export async function getReadableThread(ctx: Ctx, threadId: number, opts = { loc
   const group = await getReadableGroup(ctx, { id: thread.groupId });
   return { thread, group };
 }
+
+/**
+ * Where a merged thread's old links lead: the thread it was merged into, when the viewer may
+ * read that thread; otherwise null, and the old address answers "not found" as before.
+ */
+export async function mergedThreadTarget(ctx: Ctx, threadId: number): Promise<number | null> {
+  const [row] = await ctx.db.select({ into: threads.mergedIntoId }).from(threads).where(eq(threads.id, threadId)).limit(1);
+  if (!row?.into) return null;
+  try {
+    return (await getReadableThread(ctx, row.into)).thread.id;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import { GroupDoor } from '@/components/GroupDoor';
+import { SilenceNotice } from '@/components/SilenceNotice';
 import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
 import { getGroupOverview } from '@/lib/groups/get-group-overview';
@@ -57,6 +58,7 @@ export default async function GroupPage({ params, searchParams }: Props) {
           <GroupDoor overview={overview} signedIn={ctx.viewer !== null} />
         </div>
       </div>
+      {overview.silence ? <SilenceNotice silence={overview.silence} /> : null}
       {listing ? (
         <p className="actions">
           {archived ? <Link href={`/g/${group.slug}`}>{t('currentThreads')}</Link> : <Link href={`/g/${group.slug}?show=archived`}>{t('archivedThreads')}</Link>}

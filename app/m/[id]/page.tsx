@@ -2,11 +2,15 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
+import { liftSuspensionAction, suspendMemberAction } from '@/app/actions/penalties';
+import { ActionForm } from '@/components/ActionForm';
 import { MemberAvatar } from '@/components/MemberAvatar';
+import { PenaltyForm } from '@/components/PenaltyForm';
 import { languageList } from '@/components/MemberLanguages';
 import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
 import { getProfile } from '@/lib/members/get-profile';
+import { suspensionOf } from '@/lib/moderation/member-suspension';
 import { readableOr404 } from '@/lib/not-found';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { idParam } from '../../route-params';
@@ -23,7 +27,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MemberProfilePage({ params }: Props) {
   const { member, groups, recentPosts, isSelf } = await loadProfile((await params).id);
+  const suspension = await suspensionOf(await requestCtx(), member.id);
   const t = await getTranslations('profile');
+  const tp = await getTranslations('penalty');
   const locale = await getLocale();
   const details = [
     { label: t('profession'), value: member.profession },
@@ -46,9 +52,19 @@ export default async function MemberProfilePage({ params }: Props) {
             </p>
           ) : null}
           {isSelf ? (
-            <p>
+            <p className="actions">
               <Link href="/settings/profile">{t('edit')}</Link>
+              <Link href="/settings/moderation">{tp('myModerationLink')}</Link>
             </p>
+          ) : null}
+          {suspension?.current ? (
+            <div className="actions">
+              <p>{tp('suspendedUntil', { date: suspension.current.until, reason: suspension.current.reason })}</p>
+              <ActionForm action={liftSuspensionAction} hidden={{ memberId: member.id }} submitLabel={tp('liftSuspension')} pendingLabel={tp('saving')} buttonClassName="button small" />
+            </div>
+          ) : null}
+          {suspension && !suspension.current ? (
+            <PenaltyForm action={suspendMemberAction} hidden={{ memberId: member.id }} kind="suspend" name={member.name} idPrefix="suspend" />
           ) : null}
         </div>
       </div>

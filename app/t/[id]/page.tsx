@@ -1,20 +1,24 @@
 import { randomUUID } from 'node:crypto';
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
+import { permanentRedirect, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/ActionForm';
 import { joinGroupAction } from '@/app/actions/groups';
 import { PostArticle } from '@/components/PostArticle';
 import { ReplyForm } from '@/components/ReplyForm';
+import { SilenceNotice } from '@/components/SilenceNotice';
 import { ThreadModeration } from '@/components/ThreadModeration';
+import { ThreadSurgery } from '@/components/ThreadSurgery';
 import { Pagination } from '@/components/Pagination';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
-import { canJoinGroup, isClosed, scheduledCloseAt } from '@/lib/permissions';
+import { canJoinGroup, isClosed, scheduledCloseAt, silencedUntil } from '@/lib/permissions';
 import { quoteOf } from '@/lib/posts/quote';
 import { firstUnreadPost, getThreadPage } from '@/lib/threads/get-thread-page';
 import { getThreadPreview } from '@/lib/threads/get-thread-preview';
+import { mergedThreadTarget } from '@/lib/threads/thread-access';
+import { listModeratedGroups } from '@/lib/moderation/moderated-groups';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { idParam as threadId } from '../../route-params';
 
@@ -22,6 +26,7 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: s
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const id = threadId((await params).id);
+  await forwardIfMerged(id);
   const preview = await readableOr404(getThreadPreview(await requestCtx(), id));
   if (!preview.public) return { title: preview.title, robots: { index: false } };
   const { description, groupName, publishedAt, modifiedAt } = preview.public;
@@ -37,9 +42,16 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   };
 }
 
+/** A merged thread's links (any page of it) lead to the thread it was merged into, for those who may read that one. */
+async function forwardIfMerged(id: number) {
+  const target = await mergedThreadTarget(await requestCtx(), id);
+  if (target) permanentRedirect(`/t/${target}`);
+}
+
 export default async function ThreadPage({ params, searchParams }: Props) {
   const [{ id }, query] = await Promise.all([params, searchParams]);
   const ctx = await requestCtx();
+  await forwardIfMerged(threadId(id));
   const t = await getTranslations('thread');
   if (!query.page && !query.quote) {
     // Open where the member left off.
@@ -81,12 +93,17 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       </ol>
       <Pagination page={view.page} pageCount={view.pageCount} href={(p) => `/t/${thread.id}?page=${p}`} messages="thread" />
       {view.canModerate ? <ThreadModeration thread={{ ...thread, closed, closeScheduled: closesAt !== null }} siteAdmin={ctx.viewer?.isAdmin === true} /> : null}
+      {view.canModerate && ctx.viewer ? (
+        <ThreadSurgery threadId={thread.id} groups={(await listModeratedGroups({ ...ctx, viewer: ctx.viewer })).filter((g) => g.id !== group.id)} />
+      ) : null}
       {view.canReply ? (
         <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} quote={quote ?? undefined} />
       ) : thread.archived ? (
         <p className="notice">{t('archivedNotice')}</p>
       ) : closed ? (
         <p className="notice">{thread.closedReason ? t('closedNoticeWithReason', { reason: thread.closedReason }) : t('closedNotice')}</p>
+      ) : group.silence && silencedUntil(ctx.viewer, group) ? (
+        <SilenceNotice silence={group.silence} />
       ) : !ctx.viewer ? (
         <p className="notice">
           <Link href={`/sign-in?callbackUrl=/t/${thread.id}`}>{t('signInToReply')}</Link>

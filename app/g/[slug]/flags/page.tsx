@@ -7,6 +7,7 @@ import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
 import { FLAG_REASONS } from '@/lib/moderation/flag-reasons';
 import { listFlagQueue } from '@/lib/moderation/list-flag-queue';
+import { PENALTY_DAYS } from '@/lib/moderation/penalty-schemas';
 import { REVIEW_DECISIONS } from '@/lib/moderation/review-flags';
 import { readableOr404 } from '@/lib/not-found';
 import { threadPostUrl } from '@/lib/threads/urls';
@@ -22,6 +23,7 @@ export default async function FlagQueuePage({ params }: Props) {
   const { slug } = await params;
   const t = await getTranslations('flagQueue');
   const tf = await getTranslations('flag');
+  const tp = await getTranslations('penalty');
   const queue = await readableOr404(listFlagQueue(await requestCtx(), { groupSlug: slug }));
   return (
     <>
@@ -72,6 +74,15 @@ export default async function FlagQueuePage({ params }: Props) {
                 </select>
                 <label htmlFor={`review-reason-${p.postId}`}>{t('reason')}</label>
                 <input id={`review-reason-${p.postId}`} name="reason" maxLength={300} dir="auto" />
+                <label htmlFor={`review-silence-${p.postId}`}>{t('silenceAuthor')}</label>
+                <select id={`review-silence-${p.postId}`} name="silenceDays" defaultValue="">
+                  <option value="">{t('noSilence')}</option>
+                  {PENALTY_DAYS.map((days) => (
+                    <option key={days} value={days}>
+                      {tp('dayCount', { days })}
+                    </option>
+                  ))}
+                </select>
               </ActionForm>
             </article>
           </li>

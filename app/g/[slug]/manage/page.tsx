@@ -8,7 +8,9 @@ import {
   revokeInvitationAction,
   unbanMemberAction,
 } from '@/app/actions/groups';
+import { liftSilenceAction, silenceMemberAction } from '@/app/actions/penalties';
 import { ActionForm } from '@/components/ActionForm';
+import { PenaltyForm } from '@/components/PenaltyForm';
 import { InvitationForm } from '@/components/InvitationForm';
 import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
@@ -27,6 +29,7 @@ export default async function ManageGroupPage({ params }: Props) {
   const { slug } = await params;
   const ctx = await requestCtx();
   const t = await getTranslations('manage');
+  const tp = await getTranslations('penalty');
   const format = await getFormatter();
   const [{ group, requests }, { invitations }, roster] = await readableOr404(
     Promise.all([listJoinRequests(ctx, slug), listInvitations(ctx, slug), listRoster(ctx, slug)]),
@@ -117,6 +120,7 @@ export default async function ManageGroupPage({ params }: Props) {
               <span>
                 <Link href={`/m/${m.memberId}`}>{m.name}</Link> · {t(`role.${m.role}`)}
                 {m.profession ? ` · ${m.profession}` : ''}
+                {m.silencedUntil ? ` · ${tp('silencedUntil', { date: m.silencedUntil })}` : ''}
               </span>
               <span className="actions">
                 {m.canChangeRole ? (
@@ -135,6 +139,12 @@ export default async function ManageGroupPage({ params }: Props) {
                 ) : null}
                 {m.canRemove ? (
                   <ActionForm action={removeMemberAction} hidden={{ ...hidden, memberId: m.memberId }} submitLabel={t('remove', { name: m.name })} pendingLabel={t('saving')} confirm={t('confirmRemove', { name: m.name })} buttonClassName="link-button" />
+                ) : null}
+                {m.canSilence && m.silencedUntil ? (
+                  <ActionForm action={liftSilenceAction} hidden={{ ...hidden, memberId: m.memberId }} submitLabel={tp('liftSilence', { name: m.name })} pendingLabel={t('saving')} buttonClassName="link-button" />
+                ) : null}
+                {m.canSilence && !m.silencedUntil ? (
+                  <PenaltyForm action={silenceMemberAction} hidden={{ ...hidden, memberId: m.memberId }} kind="silence" name={m.name} idPrefix={`silence-${m.memberId}`} />
                 ) : null}
                 {m.canBan ? (
                   <ActionForm action={removeMemberAction} hidden={{ ...hidden, memberId: m.memberId, ban: 'true' }} submitLabel={t('ban', { name: m.name })} pendingLabel={t('saving')} confirm={t('confirmBan', { name: m.name })} buttonClassName="link-button danger" />
