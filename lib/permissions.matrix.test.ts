@@ -24,6 +24,11 @@ import { listThreads } from './threads/list-threads';
 import { closeThread } from './moderation/close-thread';
 import { flagPost } from './moderation/flag-post';
 import { reviewFlags } from './moderation/review-flags';
+import { archiveThread } from './moderation/archive-thread';
+import { reopenThread } from './moderation/reopen-thread';
+import { suspendMember } from './moderation/suspend-member';
+import { unlistThread } from './moderation/unlist-thread';
+import { unpinThread } from './moderation/unpin-thread';
 import { liftSilence, silenceMember } from './moderation/silence-member';
 import { pinThread } from './moderation/pin-thread';
 import { mergeThread } from './moderation/merge-thread';
@@ -118,6 +123,18 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
   leave: (w, v) => leaveGroup({ db: testDb(), viewer: v }, { groupSlug: w.target.slug }),
   'pin a thread': (w, v) => pinThread({ db: testDb(), viewer: v }, { threadId: w.threadId }),
   'close a thread': (w, v) => closeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, reason: 'Done' }),
+  'schedule a close': (w, v) => closeThread({ db: testDb(), viewer: v }, { threadId: w.threadId, when: 'idle:7' }),
+  'reopen a thread': async (w, v) => {
+    await closeThread({ db: testDb(), viewer: viewerOf(w.owner) }, { threadId: w.threadId });
+    return reopenThread({ db: testDb(), viewer: v }, { threadId: w.threadId });
+  },
+  'unpin a thread': async (w, v) => {
+    await pinThread({ db: testDb(), viewer: viewerOf(w.owner) }, { threadId: w.threadId });
+    return unpinThread({ db: testDb(), viewer: v }, { threadId: w.threadId });
+  },
+  'archive a thread': (w, v) => archiveThread({ db: testDb(), viewer: v }, { threadId: w.threadId, archived: true }),
+  'unlist a thread': (w, v) => unlistThread({ db: testDb(), viewer: v }, { threadId: w.threadId, unlisted: true }),
+  'suspend a member (site-wide)': (w, v) => suspendMember({ db: testDb(), viewer: v }, { memberId: w.subject.id, days: 7, reason: 'Abuse' }),
   'move a thread (into a group the actor moderates)': async (w, v) => {
     const destination = await createGroup();
     await addToGroup(destination.id, v.id, 'moderator');
@@ -169,6 +186,11 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'approve a request':
     case 'pin a thread':
     case 'close a thread':
+    case 'schedule a close':
+    case 'reopen a thread':
+    case 'unpin a thread':
+    case 'archive a thread':
+    case 'unlist a thread':
     case 'move a thread (into a group the actor moderates)':
     case 'split a thread':
     case 'merge a thread':
@@ -188,6 +210,8 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case 'leave':
       // The owner is the only owner, and must hand over first.
       return actor === 'member' || actor === 'moderator';
+    case 'suspend a member (site-wide)':
+      return actor === 'site admin';
     default:
       throw new Error(`No expectation for ${action}`);
   }
