@@ -158,7 +158,8 @@ test('a moderator silences a member from the roster: the member reads but cannot
 
 test('a site admin suspends a member, who is signed out and told why at sign-in', async ({ member, demoMember }) => {
   await member.page.goto('/settings/profile');
-  await member.page.getByRole('link', { name: 'View my profile' }).click();
+  await member.page.getByRole('link', { name: 'See your public profile' }).click();
+  await expect(member.page).toHaveURL(/\/m\/\d+$/);
   const profileUrl = member.page.url();
 
   const admin = await demoMember('amina.haddad@example.test');
@@ -172,8 +173,8 @@ test('a site admin suspends a member, who is signed out and told why at sign-in'
   await member.page.goto('/settings/profile');
   await expect(member.page).toHaveURL(/\/sign-in/);
   await submitSignIn(member.page, member.user.email, member.user.password);
-  await expect(member.page.getByRole('alert')).toContainText('This account is suspended until');
-  await expect(member.page.getByRole('alert')).toContainText('Harassing other members');
+  await expect(member.page.locator('.form-error')).toContainText('This account is suspended until');
+  await expect(member.page.locator('.form-error')).toContainText('Harassing other members');
 });
 
 test('a moderator splits a digression into its own thread, and an admin moves the thread to another group', async ({ member, demoMember }) => {
