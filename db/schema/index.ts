@@ -5,3 +5,4 @@ export * from './posts';
 export * from './mail';
 export * from './moderation';
 export * from './search';
+export * from './notifications';

@@ -1,13 +1,20 @@
 import { sql } from 'drizzle-orm';
-import { boolean, customType, index, integer, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, customType, index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const bytea = customType<{ data: Buffer }>({ dataType: () => 'bytea' });
+
+export const digestFrequency = pgEnum('digest_frequency', ['off', 'daily', 'weekly']);
 
 export const members = pgTable('members', {
   id: integer('id').primaryKey().generatedByDefaultAsIdentity(),
   /** Stored lower-cased and trimmed: one address, one member. */
   email: text('email').notNull().unique(),
   name: text('name').notNull(),
+  /**
+   * What `@mentions` name: lower-case letters (any script), digits, `_`, `.` and `-`. The database
+   * derives it from the name when a member is created (migration 0013), so every way in gets one.
+   */
+  handle: text('handle').notNull().default('').unique(),
   /** Null for members brought in by an import: they sign in after a password reset. */
   passwordHash: text('password_hash'),
   profession: text('profession'),
@@ -23,6 +30,10 @@ export const members = pgTable('members', {
   /** Set when an avatar is uploaded; also busts browser caches of the image URL. */
   avatarUpdatedAt: timestamp('avatar_updated_at', { withTimezone: true }),
   isAdmin: boolean('is_admin').notNull().default(false),
+  /** Email when mentioned or replied to (batched a few minutes). */
+  emailReplies: boolean('email_replies').notNull().default(true),
+  digest: digestFrequency('digest').notNull().default('off'),
+  lastDigestAt: timestamp('last_digest_at', { withTimezone: true }),
   /** A site admin's suspension: no sign-in until this moment; the member is told why at sign-in. */
   suspendedUntil: timestamp('suspended_until', { withTimezone: true }),
   suspendedReason: text('suspended_reason'),
