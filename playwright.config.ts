@@ -52,8 +52,9 @@ export default defineConfig({
       // The suite signs up many members; each browser context plays a client at its own address (e2e/fixtures.ts).
       CERCLE_TRUST_PROXY: 'true',
       NEXTAUTH_URL: baseURL,
-      // Members signed up a moment ago post many times a minute here; what new members may put in a post stays as shipped.
-      CERCLE_LIMITS: JSON.stringify({ ...UNLIMITED_POSTING, newMemberDays: 1, newMemberPosts: 3 }),
+      // Members signed up a moment ago post many times a minute here. The new-member link limit stays as
+      // shipped (a test shows its message); images are let through for the hostile-markup test's <img>.
+      CERCLE_LIMITS: JSON.stringify({ ...UNLIMITED_POSTING, newMemberDays: 1, newMemberPosts: 3, newMemberImages: 5 }),
     },
   },
 });

@@ -8,7 +8,8 @@ import { ThemeSwitcher } from '@/components/ThemeSwitcher';
 import { THEME_COOKIE, themeOf } from '@/lib/members/theme';
 import { SiteHeader } from '@/components/SiteHeader';
 import { directionOf } from '@/i18n/locales';
-import { getViewer } from '@/lib/auth/viewer';
+import { requestCtx } from '@/lib/auth/viewer';
+import { unreadCount } from '@/lib/notifications/list-notifications';
 import { siteUrl } from '@/lib/site-url';
 import './globals.css';
 
@@ -20,7 +21,8 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const locale = await getLocale();
   const t = await getTranslations('site');
-  const viewer = await getViewer();
+  const ctx = await requestCtx();
+  const viewer = ctx.viewer;
   const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <html lang={locale} dir={directionOf(locale)} data-theme={theme}>
@@ -29,7 +31,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="skip-link">
             {t('skipToContent')}
           </a>
-          <SiteHeader viewer={viewer} />
+          <SiteHeader viewer={viewer} unread={viewer ? await unreadCount({ ...ctx, viewer }) : 0} />
           <main id="main" className="container" tabIndex={-1}>
             {children}
           </main>

@@ -8,7 +8,7 @@ import { FormError } from './FormError';
 import { PostEditor } from './PostEditor';
 import { SubmitButton } from './SubmitButton';
 
-export function EditPostForm({ postId, body, language }: { postId: number; body: string; language: string | null }) {
+export function EditPostForm({ postId, threadId, body, language }: { postId: number; threadId: number; body: string; language: string | null }) {
   const t = useTranslations('editForm');
   const [state, action] = useActionState<FormState, FormData>(editPostAction, {});
   const current = state.values?.body ?? body;
@@ -16,7 +16,7 @@ export function EditPostForm({ postId, body, language }: { postId: number; body:
     <form action={action} className="stack" noValidate>
       <FormError message={state.error} />
       <input type="hidden" name="postId" value={postId} />
-      <PostEditor key={current} defaultValue={current} errors={state.fieldErrors?.body} language={state.values?.language ?? language} />
+      <PostEditor key={current} defaultValue={current} errors={state.fieldErrors?.body} language={state.values?.language ?? language} mentionScope={{ threadId }} />
       <label htmlFor="edit-reason">{t('reason')}</label>
       <input id="edit-reason" name="reason" maxLength={300} defaultValue={state.values?.reason} dir="auto" />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>

@@ -4,6 +4,7 @@ import type { PostView } from '@/lib/threads/get-thread-page';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { deletePostAction, restorePostAction } from '@/app/actions/posts';
 import { PostActionButton } from './PostActionButton';
+import { PostBookmarkForm } from './PostBookmarkForm';
 import { PostFlagForm } from './PostFlagForm';
 import { TimeAgo } from './TimeAgo';
 
@@ -63,6 +64,7 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
             </Link>
           ) : null}
           {post.canFlag ? <PostFlagForm postId={post.id} number={post.number} /> : null}
+          {post.canBookmark ? <PostBookmarkForm postId={post.id} number={post.number} bookmark={post.bookmark} /> : null}
           {post.canDelete ? (
             <PostActionButton
               action={deletePostAction}

@@ -4,6 +4,7 @@ import { useTranslations } from 'next-intl';
 import { useEffect, useId, useState } from 'react';
 import { LOCALE_NAMES, LOCALES } from '@/i18n/locales';
 import { FieldError } from './FormError';
+import { type MentionScope, useMentionSuggestions } from './MentionSuggestions';
 
 const PREVIEW_DELAY_MS = 300;
 
@@ -11,13 +12,22 @@ const PREVIEW_DELAY_MS = 300;
  * A Markdown textarea with a live preview. The preview is rendered by the server's
  * own renderer and sanitizer (/api/preview), so it shows exactly what will be posted.
  */
-type Props = { defaultValue?: string; errors?: string[]; autoFocus?: boolean; /** The post's language when editing; "auto" detects it. */ language?: string | null };
+type Props = {
+  defaultValue?: string;
+  errors?: string[];
+  autoFocus?: boolean;
+  /** The post's language when editing; "auto" detects it. */
+  language?: string | null;
+  /** Where the post goes, for `@name` suggestions of who may read it; none without it. */
+  mentionScope?: MentionScope;
+};
 
-export function PostEditor({ defaultValue = '', errors, autoFocus, language }: Props) {
+export function PostEditor({ defaultValue = '', errors, autoFocus, language, mentionScope }: Props) {
   const t = useTranslations('editor');
   const id = useId();
   const [body, setBody] = useState(defaultValue);
   const [html, setHtml] = useState('');
+  const mentions = useMentionSuggestions({ scope: mentionScope, id, value: body, setValue: setBody });
 
   useEffect(() => {
     if (!body.trim()) return;
@@ -41,20 +51,24 @@ export function PostEditor({ defaultValue = '', errors, autoFocus, language }: P
     <div className="editor">
       <label htmlFor={`${id}-body`}>{t('label')}</label>
       <p className="hint" id={`${id}-hint`}>
-        {t('hint')}
+        {t('hint')} {mentionScope ? t('mentionHint') : null}
       </p>
-      <textarea
-        id={`${id}-body`}
-        name="body"
-        rows={8}
-        value={body}
-        onChange={(e) => setBody(e.target.value)}
-        aria-describedby={`${id}-hint ${id}-error`}
-        aria-invalid={errors?.length ? true : undefined}
-        autoFocus={autoFocus}
-        dir="auto"
-        required
-      />
+      <div className="mention-field">
+        <textarea
+          id={`${id}-body`}
+          name="body"
+          rows={8}
+          value={body}
+          onChange={(e) => setBody(e.target.value)}
+          aria-describedby={`${id}-hint ${id}-error`}
+          aria-invalid={errors?.length ? true : undefined}
+          autoFocus={autoFocus}
+          dir="auto"
+          required
+          {...mentions.textareaProps}
+        />
+        {mentions.list}
+      </div>
       <FieldError id={`${id}-error`} messages={errors} />
       <label htmlFor={`${id}-language`}>{t('language')}</label>
       <select id={`${id}-language`} name="language" defaultValue={language ?? 'auto'}>

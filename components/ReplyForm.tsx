@@ -21,7 +21,7 @@ export function ReplyForm({ threadId, idempotencyKey, quote }: Props) {
       <input type="hidden" name="threadId" value={threadId} />
       <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
       {quote ? <input type="hidden" name="replyToNumber" value={quote.number} /> : null}
-      <PostEditor key={body} defaultValue={body} errors={state.fieldErrors?.body} autoFocus={Boolean(quote)} />
+      <PostEditor key={body} defaultValue={body} errors={state.fieldErrors?.body} autoFocus={Boolean(quote)} mentionScope={{ threadId }} />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </form>
   );

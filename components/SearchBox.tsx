@@ -2,8 +2,9 @@
 
 import { useTranslations } from 'next-intl';
 import { useRouter } from 'next/navigation';
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 import type { SuggestionsJson } from '@/lib/search/search-json';
+import { cycleOption, useDebouncedJson } from './combobox';
 import { Highlighted } from './Highlighted';
 
 type Suggestion = SuggestionsJson['suggestions'][number];
@@ -11,27 +12,11 @@ type Suggestion = SuggestionsJson['suggestions'][number];
 const MIN_LENGTH = 2;
 const DELAY_MS = 150;
 
-/** Threads matching what has been typed, fetched a moment after typing pauses; a newer request cancels an older one. */
+/** Threads matching what has been typed, fetched a moment after typing pauses. */
 function useSuggestions(query: string): Suggestion[] {
-  const [suggestions, setSuggestions] = useState<Suggestion[]>([]);
-  useEffect(() => {
-    const text = query.trim();
-    const controller = new AbortController();
-    const timer = setTimeout(async () => {
-      if (text.length < MIN_LENGTH) return setSuggestions([]);
-      try {
-        const response = await fetch(`/api/search/suggestions?q=${encodeURIComponent(text)}`, { signal: controller.signal });
-        if (response.ok) setSuggestions(((await response.json()) as SuggestionsJson).suggestions);
-      } catch {
-        // A cancelled or failed request leaves the previous suggestions; the form still searches.
-      }
-    }, DELAY_MS);
-    return () => {
-      clearTimeout(timer);
-      controller.abort();
-    };
-  }, [query]);
-  return suggestions;
+  const text = query.trim();
+  const json = useDebouncedJson<SuggestionsJson>(text.length >= MIN_LENGTH ? `/api/search/suggestions?q=${encodeURIComponent(text)}` : null, DELAY_MS);
+  return json?.suggestions ?? [];
 }
 
 /**
@@ -58,12 +43,7 @@ export function SearchBox({ initialQuery = '' }: { initialQuery?: string }) {
     if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
       e.preventDefault();
       setOpen(true);
-      const step = e.key === 'ArrowDown' ? 1 : -1;
-      // -1 is the text field itself: moving past either end comes back to it.
-      setActive((current) => {
-        const next = current + step;
-        return next >= suggestions.length ? -1 : next < -1 ? suggestions.length - 1 : next;
-      });
+      setActive((current) => cycleOption(current, e.key === 'ArrowDown' ? 1 : -1, suggestions.length));
     } else if (e.key === 'Escape' && expanded) {
       // The first Escape closes the list; the next one clears the field, as search fields do.
       e.preventDefault();

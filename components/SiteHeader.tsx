@@ -1,10 +1,12 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { Viewer } from '@/lib/context';
+import { NotificationBell } from './NotificationBell';
 import { SearchBox } from './SearchBox';
 import { SignOutButton } from './SignOutButton';
 
-export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
+/** `unread`: the signed-in member's unread notifications when the page was rendered. */
+export async function SiteHeader({ viewer, unread }: { viewer: Viewer | null; unread: number }) {
   const t = await getTranslations('header');
   return (
     <header className="site-header">
@@ -23,6 +25,12 @@ export async function SiteHeader({ viewer }: { viewer: Viewer | null }) {
             </li>
             {viewer ? (
               <>
+                <li>
+                  <NotificationBell initialCount={unread} />
+                </li>
+                <li>
+                  <Link href="/bookmarks">{t('bookmarks')}</Link>
+                </li>
                 <li>
                   <Link href="/settings/profile" className="viewer-name">
                     {t('signedInAs', { name: viewer.name })}

@@ -28,7 +28,7 @@ export function ThreadForm({ groupSlug, idempotencyKey }: { groupSlug: string; i
         aria-describedby="thread-title-error"
       />
       <FieldError id="thread-title-error" messages={state.fieldErrors?.title} />
-      <PostEditor key={state.values?.body} defaultValue={state.values?.body} errors={state.fieldErrors?.body} />
+      <PostEditor key={state.values?.body} defaultValue={state.values?.body} errors={state.fieldErrors?.body} mentionScope={{ groupSlug }} />
       <SubmitButton pendingLabel={t('submitting')}>{t('submit')}</SubmitButton>
     </form>
   );

@@ -21,7 +21,7 @@ for (const path of PUBLIC_PAGES) {
 
 test('member and moderator pages have no serious accessibility violations', async ({ demoMember }) => {
   const owner = await demoMember('amina.haddad@example.test');
-  for (const path of ['/settings/profile', '/g/casablanca-business-referral-chapter/manage', '/g/casablanca-business-referral-chapter/settings', '/g/casablanca-business-referral-chapter/members', '/g/casablanca-business-referral-chapter/new', '/g/casablanca-business-referral-chapter/log', '/g/casablanca-business-referral-chapter/flags', '/t/1', '/t/1/split', '/settings/moderation', '/m/2']) {
+  for (const path of ['/settings/profile', '/g/casablanca-business-referral-chapter/manage', '/g/casablanca-business-referral-chapter/settings', '/g/casablanca-business-referral-chapter/members', '/g/casablanca-business-referral-chapter/new', '/g/casablanca-business-referral-chapter/log', '/g/casablanca-business-referral-chapter/flags', '/t/1', '/t/1/split', '/settings/moderation', '/bookmarks', '/m/2']) {
     await owner.goto(path);
     expect(await seriousViolations(owner), path).toEqual([]);
   }

@@ -1,7 +1,7 @@
 import type { Locale } from './locales';
 
 /** Message catalogues are split by area (messages/<locale>/<area>.json) so they stay small to translate. */
-export const MESSAGE_AREAS = ['common', 'forum', 'auth', 'groups', 'members', 'mail', 'search'] as const;
+export const MESSAGE_AREAS = ['common', 'forum', 'auth', 'groups', 'members', 'mail', 'search', 'notifications'] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(

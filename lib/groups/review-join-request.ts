@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { joinRequests } from '@/db/schema';
+import { joinRequests, notifications } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { canReviewJoinRequests } from '../permissions';
@@ -35,6 +35,7 @@ export async function reviewJoinRequest(ctx: SignedInCtx, input: unknown): Promi
       const applicant = await memberStanding(tx, group.id, request.memberId);
       if (applicant.banned) throw new ForbiddenError('This person was removed from the group and cannot be admitted.');
       if (applicant.role === null) await addMember(tx, group, request.memberId);
+      await tx.insert(notifications).values({ memberId: request.memberId, kind: 'join_approved', groupId: group.id, actorId: ctx.viewer.id });
     }
     await tx
       .update(joinRequests)

@@ -1,42 +1,12 @@
-import { createServer } from 'node:net';
 import { eq } from 'drizzle-orm';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/db/client';
 import { mailOutbox } from '@/db/schema';
 import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
 import { createInvitation } from '../groups/create-invitation';
 import { deliverPendingMail } from './deliver-pending-mail';
-
-/** A real SMTP server on this machine (the smtp-server package) that keeps what it receives. */
-function startSmtp(port: number) {
-  const received: { to: string[]; raw: string }[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      let raw = '';
-      stream.on('data', (chunk: Buffer) => (raw += chunk.toString('utf8')));
-      stream.on('end', () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  return new Promise<{ received: typeof received; close: () => Promise<void> }>((resolve) =>
-    server.listen(port, '127.0.0.1', () => resolve({ received, close: () => new Promise((r) => server.close(() => r())) })),
-  );
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
+import { freePort, startTestSmtpServer as startSmtp } from './test-smtp-server';
 
 let port: number;
 beforeAll(async () => {
@@ -58,17 +28,17 @@ describe('mail delivery', () => {
     const { path } = await createInvitation({ db: testDb(), viewer: viewerOf(owner) }, { groupSlug: group.slug, email: address });
 
     // No SMTP server yet: the attempt fails, and the message waits for its retry.
-    await deliverPendingMail(getDb(), transport());
+    await deliverPendingMail(getDb(), transport(), 20, [address]);
     const [waiting] = await outboxFor(address);
     expect(waiting).toMatchObject({ sentAt: null, attempts: 1 });
     expect(waiting!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now());
     expect(waiting!.lastError).toMatch(/ECONNREFUSED/);
 
     const smtp = await startSmtp(port);
-    await deliverPendingMail(getDb(), transport());
+    await deliverPendingMail(getDb(), transport(), 20, [address]);
     expect(smtp.received.filter((m) => m.to.includes(address))).toHaveLength(0); // not due yet
     await testDb().update(mailOutbox).set({ nextAttemptAt: new Date() }).where(eq(mailOutbox.id, waiting!.id));
-    await deliverPendingMail(getDb(), transport());
+    await deliverPendingMail(getDb(), transport(), 20, [address]);
     await smtp.close();
 
     const [message] = smtp.received.filter((m) => m.to.includes(address));
@@ -83,7 +53,7 @@ describe('mail delivery', () => {
 
     // Sent once: another pass sends nothing more to this address.
     const again = await startSmtp(port);
-    await deliverPendingMail(getDb(), transport());
+    await deliverPendingMail(getDb(), transport(), 20, [address]);
     await again.close();
     expect(again.received.filter((m) => m.to.includes(address))).toHaveLength(0);
   });

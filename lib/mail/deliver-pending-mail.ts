@@ -1,4 +1,4 @@
-import { and, asc, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { mailOutbox } from '@/db/schema';
 import { mailFrom, type MailTransport } from './transport';
@@ -13,19 +13,32 @@ export function retryDelayMs(attempts: number): number {
  * several workers never send the same message; a row is marked sent only after the SMTP
  * server accepted it, so a crash mid-batch resends at worst, and loses nothing.
  */
-export async function deliverPendingMail(db: Database, transport: MailTransport, batchSize = 20): Promise<{ sent: number; failed: number }> {
+export async function deliverPendingMail(
+  db: Database,
+  transport: MailTransport,
+  batchSize = 20,
+  /** Only these addresses: test files share one database, and each must send (and fail) only its own messages. */
+  onlyTo?: readonly string[],
+): Promise<{ sent: number; failed: number }> {
   return db.transaction(async (tx) => {
     const due = await tx
       .select()
       .from(mailOutbox)
-      .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, sql`now()`)))
+      .where(and(isNull(mailOutbox.sentAt), lte(mailOutbox.nextAttemptAt, sql`now()`), onlyTo ? inArray(mailOutbox.toAddress, [...onlyTo]) : undefined))
       .orderBy(asc(mailOutbox.nextAttemptAt))
       .limit(batchSize)
       .for('update', { skipLocked: true });
     let sent = 0;
     for (const mail of due) {
       try {
-        await transport.sendMail({ from: mailFrom(), to: mail.toAddress, subject: mail.subject, text: mail.textBody, html: mail.htmlBody });
+        await transport.sendMail({
+          from: mailFrom(),
+          to: mail.toAddress,
+          subject: mail.subject,
+          text: mail.textBody,
+          html: mail.htmlBody,
+          headers: mail.headers ?? undefined,
+        });
         await tx.update(mailOutbox).set({ sentAt: sql`now()`, attempts: mail.attempts + 1, lastError: null }).where(sql`${mailOutbox.id} = ${mail.id}`);
         sent++;
       } catch (error) {

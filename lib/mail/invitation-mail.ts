@@ -1,17 +1,14 @@
-import { createTranslator } from 'next-intl';
 import type { Locale } from '@/i18n/locales';
-import { loadMessages } from '@/i18n/messages';
 import { siteUrl } from '../site-url';
 import { escapeHtml } from './escape-html';
 import type { Mail } from './enqueue-mail';
+import { mailTranslator } from './mail-translator';
 
 type Invitation = { to: string; groupName: string; groupDescription: string; inviterName: string; path: string; expiresAt: Date; locale: Locale };
 
 /** The email that carries an invitation link to one address, in the language of the person receiving it. */
 export async function invitationMail(i: Invitation): Promise<Mail> {
-  // The catalogues are loaded at run time, so keys are checked by the catalogue test rather than by types.
-  const translate = createTranslator({ locale: i.locale, messages: await loadMessages(i.locale) }) as unknown as (key: string, values?: Record<string, string>) => string;
-  const t = (key: string, values?: Record<string, string>) => translate(`mail.invitation.${key}`, values);
+  const t = await mailTranslator(i.locale, 'invitation');
   const link = `${siteUrl()}${i.path}`;
   const date = new Intl.DateTimeFormat(i.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(i.expiresAt);
   const values = { inviter: i.inviterName, group: i.groupName, date };

@@ -24,7 +24,7 @@ export type ProfilePost = {
 };
 
 export type Profile = {
-  member: ListedMember & { bio: string | null; website: string | null; socialLinks: string[] };
+  member: ListedMember & { handle: string; bio: string | null; website: string | null; socialLinks: string[] };
   /** Only groups the viewer may read: a private group the viewer cannot read is not even named. */
   groups: ProfileGroup[];
   /** The latest live posts in threads the viewer may read, newest first. */

@@ -5,6 +5,7 @@ import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import { getGroupAccess } from '../groups/group-access';
 import { canSeeMembers, type GroupRole } from '../permissions';
+import { escapeLike } from '../sql-like';
 import { parseInput } from '../validate';
 import { DIRECTORY_PAGE_SIZE, PLACE_MAX_LENGTH, PROFESSION_MAX_LENGTH } from './profile-rules';
 import { languageCode } from './profile-schemas';
@@ -52,9 +53,6 @@ function decodeCursor(cursor: string | undefined): { name: string; id: number } 
     return null;
   }
 }
-
-/** What the member typed, matched literally: % and _ are not wildcards to them. */
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 /**
  * The member directory: everyone, or the members of one group, filtered by profession

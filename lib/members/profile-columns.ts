@@ -18,6 +18,8 @@ export const listedMemberColumns = {
 /** A whole public profile: the listed columns plus the longer details. */
 export const profileColumns = {
   ...listedMemberColumns,
+  /** Shown on the profile so people know what to type to mention them. */
+  handle: members.handle,
   bio: members.bio,
   website: members.website,
   socialLinks: members.socialLinks,

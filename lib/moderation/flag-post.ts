@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { moderationLog, postFlags, posts } from '@/db/schema';
+import { postFlags, posts } from '@/db/schema';
 import type { Tx } from '@/db/client';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError } from '../errors';
@@ -12,6 +12,7 @@ import { FLAG_LIMIT, FLAG_NOTE_MAX_LENGTH, FLAGGER_TRUSTED_AFTER_DAYS, FLAGS_TO_
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { FLAG_REASONS } from './flag-reasons';
+import { recordModeration } from './record-moderation';
 
 export const flagPostSchema = z
   .object({
@@ -60,7 +61,7 @@ export async function flagPost(ctx: SignedInCtx, input: unknown): Promise<{ thre
     await recordHit(tx, bucket, FLAG_LIMIT);
     if (!post.hiddenAt && (await trustedFlags(tx, post.id, group.id)) >= FLAGS_TO_HIDE) {
       await tx.update(posts).set({ hiddenAt: sql`now()` }).where(eq(posts.id, post.id));
-      await tx.insert(moderationLog).values({ groupId: group.id, actorId: null, action: 'auto_hide', threadId: thread.id, postId: post.id });
+      await recordModeration(tx, { groupId: group.id, actorId: null, action: 'auto_hide', threadId: thread.id, postId: post.id });
       await enqueueSearchUpdate(tx, 'post', post.id);
     }
     return { threadId: thread.id, number: post.number };

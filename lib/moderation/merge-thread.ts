@@ -1,6 +1,6 @@
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { moderationLog, posts, threads } from '@/db/schema';
+import { posts, threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { getReadableGroup } from '../groups/group-access';
@@ -9,6 +9,7 @@ import { moderationReason, recordId } from '../posts/post-schemas';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { adjustGroupCounters, livePostCount, recountThread, refreshGroupActivity } from '../threads/thread-counters';
+import { recordModeration } from './record-moderation';
 
 const GIVE_DESTINATION = 'Give the number or the address of the thread to merge into.';
 
@@ -78,7 +79,7 @@ export async function mergeThread(ctx: SignedInCtx, input: unknown): Promise<{ t
     await enqueueSearchUpdate(tx, 'post', moved.map((post) => post.id));
     await enqueueSearchUpdate(tx, 'thread', [source.id, target.id]);
     const entry = { actorId: moderator.id, action: 'merge_thread', reason: reason ?? null } as const;
-    await tx.insert(moderationLog).values(
+    await recordModeration(tx, 
       from.id === to.id ? [{ ...entry, groupId: to.id, threadId: target.id }] : [{ ...entry, groupId: to.id, threadId: target.id }, { ...entry, groupId: from.id, threadId: source.id }],
     );
     return { threadId: target.id, groupSlug: to.slug };

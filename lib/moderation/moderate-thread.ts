@@ -1,11 +1,12 @@
 import { eq } from 'drizzle-orm';
-import { moderationLog, threads } from '@/db/schema';
+import { threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ForbiddenError } from '../errors';
 import type { GroupWithAccess } from '../groups/group-access';
 import { canModerateGroup } from '../permissions';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { getReadableThread } from '../threads/thread-access';
+import { recordModeration } from './record-moderation';
 
 /** Every action the moderation log records. */
 export const MODERATION_ACTIONS = ['pin', 'pin_globally', 'unpin', 'close', 'reopen', 'archive', 'unarchive', 'unlist', 'relist', 'edit_post', 'delete_post', 'restore_post', 'schedule_close', 'unschedule_close', 'scheduled_close', 'hide_post', 'auto_hide', 'disagree_flags', 'defer_flags', 'move_thread', 'move_thread_out', 'split_thread', 'merge_thread', 'silence', 'unsilence', 'suspend', 'unsuspend'] as const;
@@ -29,7 +30,7 @@ export async function moderateThread(
     await tx.update(threads).set(decide(thread, group)).where(eq(threads.id, thread.id));
     // Status filters (status:closed, status:pinned) read the index in engines that store them.
     await enqueueSearchUpdate(tx, 'thread', thread.id);
-    await tx.insert(moderationLog).values({ groupId: group.id, actorId: ctx.viewer.id, action: input.action, threadId: thread.id, reason: input.reason ?? null });
+    await recordModeration(tx, { groupId: group.id, actorId: ctx.viewer.id, action: input.action, threadId: thread.id, reason: input.reason ?? null });
     return { threadId: thread.id, groupSlug: group.slug };
   });
 }

@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { moderationLog, threads } from '@/db/schema';
+import { threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError } from '../errors';
 import { getReadableGroup } from '../groups/group-access';
@@ -10,6 +10,7 @@ import { enqueueSearchUpdate } from '../search/search-outbox';
 import { getReadableThread } from '../threads/thread-access';
 import { adjustGroupCounters, livePostCount, refreshGroupActivity } from '../threads/thread-counters';
 import { parseInput } from '../validate';
+import { recordModeration } from './record-moderation';
 
 export const moveThreadSchema = z.object({
   threadId: recordId,
@@ -47,7 +48,7 @@ export async function moveThread(ctx: SignedInCtx, input: unknown): Promise<{ th
     // The thread that left may have been the old group's latest.
     await refreshGroupActivity(tx, from.id);
     await enqueueSearchUpdate(tx, 'thread', thread.id);
-    await tx.insert(moderationLog).values([
+    await recordModeration(tx, [
       { groupId: from.id, actorId: moderator.id, action: 'move_thread_out', threadId: thread.id, reason: reason ?? null },
       { groupId: to.id, actorId: moderator.id, action: 'move_thread', threadId: thread.id, reason: reason ?? null },
     ]);

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { moderationLog, postFlags, posts } from '@/db/schema';
+import { postFlags, posts } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import type { Db } from '@/db/client';
@@ -14,6 +14,7 @@ import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { penaltyEnd, penaltySchema } from './penalty-schemas';
 import { assertMaySilence, silenceInGroup } from './silence-member';
+import { recordModeration } from './record-moderation';
 
 /** Agree (hide or delete the post), disagree (the post stays, or comes back), or defer (close the flags, change nothing). */
 export const REVIEW_DECISIONS = ['hide', 'delete', 'disagree', 'defer'] as const;
@@ -56,7 +57,7 @@ export async function reviewFlags(ctx: SignedInCtx, input: unknown): Promise<{ g
       await tx.update(posts).set({ hiddenAt: decision === 'hide' ? sql`coalesce(${posts.hiddenAt}, now())` : null }).where(eq(posts.id, post.id));
       await enqueueSearchUpdate(tx, 'post', post.id);
     }
-    await tx.insert(moderationLog).values({ groupId: group.id, actorId: moderator.id, action: LOGGED[decision], threadId: thread.id, postId: post.id, reason: reason ?? null });
+    await recordModeration(tx, { groupId: group.id, actorId: moderator.id, action: LOGGED[decision], threadId: thread.id, postId: post.id, reason: reason ?? null });
     return { groupSlug: group.slug };
   });
 }

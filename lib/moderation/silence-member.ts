@@ -1,5 +1,5 @@
 import { and, eq, gt } from 'drizzle-orm';
-import { groupSilences, moderationLog } from '@/db/schema';
+import { groupSilences } from '@/db/schema';
 import type { Db } from '@/db/client';
 import type { SignedInCtx, Viewer } from '../context';
 import { ConflictError, ForbiddenError } from '../errors';
@@ -10,6 +10,7 @@ import { canSilenceMember } from '../permissions';
 import { moderationReason, recordId } from '../posts/post-schemas';
 import { parseInput } from '../validate';
 import { penaltyEnd, penaltySchema } from './penalty-schemas';
+import { recordModeration } from './record-moderation';
 
 export const silenceMemberSchema = slugInput.extend(penaltySchema.shape);
 export const liftSilenceSchema = slugInput.extend({ memberId: recordId, reason: moderationReason });
@@ -45,7 +46,7 @@ export async function silenceInGroup(tx: Db, s: { groupId: number; memberId: num
     .insert(groupSilences)
     .values({ groupId: s.groupId, memberId: s.memberId, silencedById: s.moderatorId, until: s.until, reason: s.reason })
     .onConflictDoUpdate({ target: [groupSilences.groupId, groupSilences.memberId], set: { until: s.until, reason: s.reason, silencedById: s.moderatorId } });
-  await tx.insert(moderationLog).values({ groupId: s.groupId, actorId: s.moderatorId, action: 'silence', memberId: s.memberId, reason: s.reason });
+  await recordModeration(tx, { groupId: s.groupId, actorId: s.moderatorId, action: 'silence', memberId: s.memberId, reason: s.reason });
 }
 
 /** Ends a silence before its time. */
@@ -58,6 +59,6 @@ export async function liftSilence(ctx: SignedInCtx, input: unknown): Promise<voi
       .where(and(eq(groupSilences.groupId, group.id), eq(groupSilences.memberId, memberId), gt(groupSilences.until, new Date())))
       .returning({ memberId: groupSilences.memberId });
     if (lifted.length === 0) throw new ConflictError('This member is not silenced here.');
-    await tx.insert(moderationLog).values({ groupId: group.id, actorId: ctx.viewer.id, action: 'unsilence', memberId, reason: reason ?? null });
+    await recordModeration(tx, { groupId: group.id, actorId: ctx.viewer.id, action: 'unsilence', memberId, reason: reason ?? null });
   });
 }

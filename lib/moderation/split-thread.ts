@@ -1,7 +1,7 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { intArray } from '@/db/sql-arrays';
-import { groups, members, moderationLog, posts, threads } from '@/db/schema';
+import { groups, members, posts, threads } from '@/db/schema';
 import type { Ctx, SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { canModerateGroup } from '../permissions';
@@ -12,6 +12,7 @@ import { createThreadSchema } from '../threads/create-thread';
 import { getReadableThread } from '../threads/thread-access';
 import { recountThread } from '../threads/thread-counters';
 import { parseInput } from '../validate';
+import { recordModeration } from './record-moderation';
 
 /** Enough for any real digression, and a bound on one transaction's work. */
 export const SPLIT_MAX_POSTS = 200;
@@ -80,7 +81,7 @@ export async function splitThread(ctx: SignedInCtx, input: unknown): Promise<{ t
     // Moved posts change thread (and the first becomes an opening post carrying the title); both threads' reply counts changed.
     await enqueueSearchUpdate(tx, 'post', chosen.map((post) => post.id));
     await enqueueSearchUpdate(tx, 'thread', [thread.id, newThreadId]);
-    await tx.insert(moderationLog).values({ groupId: group.id, actorId: moderator.id, action: 'split_thread', threadId: thread.id, reason: data.reason ?? null });
+    await recordModeration(tx, { groupId: group.id, actorId: moderator.id, action: 'split_thread', threadId: thread.id, reason: data.reason ?? null });
     return { threadId: newThreadId, groupSlug: group.slug };
   });
 }

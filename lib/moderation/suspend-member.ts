@@ -1,13 +1,14 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { members, memberSessions, moderationLog } from '@/db/schema';
+import { members, memberSessions } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, NotFoundError } from '../errors';
 import { canSuspendMember } from '../permissions';
 import { moderationReason, recordId } from '../posts/post-schemas';
 import { parseInput } from '../validate';
 import { penaltyEnd, penaltySchema } from './penalty-schemas';
+import { recordModeration } from './record-moderation';
 
 export const liftSuspensionSchema = z.object({ memberId: recordId, reason: moderationReason });
 
@@ -29,7 +30,7 @@ export async function suspendMember(ctx: SignedInCtx, input: unknown): Promise<{
     await suspendable(tx, ctx, memberId);
     await tx.update(members).set({ suspendedUntil: until, suspendedReason: reason }).where(eq(members.id, memberId));
     await tx.delete(memberSessions).where(eq(memberSessions.memberId, memberId));
-    await tx.insert(moderationLog).values({ actorId: ctx.viewer.id, action: 'suspend', memberId, reason });
+    await recordModeration(tx, { actorId: ctx.viewer.id, action: 'suspend', memberId, reason });
   });
   return { until };
 }
@@ -45,6 +46,6 @@ export async function liftSuspension(ctx: SignedInCtx, input: unknown): Promise<
       .where(and(eq(members.id, memberId), gt(members.suspendedUntil, new Date())))
       .returning({ id: members.id });
     if (lifted.length === 0) throw new ConflictError('This member is not suspended.');
-    await tx.insert(moderationLog).values({ actorId: ctx.viewer.id, action: 'unsuspend', memberId, reason: reason ?? null });
+    await recordModeration(tx, { actorId: ctx.viewer.id, action: 'unsuspend', memberId, reason: reason ?? null });
   });
 }

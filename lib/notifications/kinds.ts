@@ -25,3 +25,7 @@ export const EMAIL_BATCH_MINUTES = 3;
 
 /** Mentions beyond this many names in one post are ignored (Discourse's max_mentions_per_post). */
 export const MAX_MENTIONS_PER_POST = 10;
+
+/** How much a member hears about a thread or a group (db/schema/notifications.ts). */
+export const NOTIFICATION_LEVELS = ['watching', 'tracking', 'normal', 'muted'] as const;
+export type NotificationLevel = (typeof NOTIFICATION_LEVELS)[number];

@@ -4,6 +4,8 @@ import { groups, posts, threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { canReplyToThread, isClosed } from '../permissions';
+import { enqueueNotificationJob } from '../notifications/notification-jobs';
+import { trackByDefault } from '../notifications/notification-levels';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { markRead } from '../threads/mark-read';
 import { getReadableThread } from '../threads/thread-access';
@@ -63,6 +65,8 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
         .set({ postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
         .where(eq(groups.id, group.id));
       await enqueueSearchUpdate(tx, 'post', post!.id);
+      await enqueueNotificationJob(tx, post!.id);
+      await trackByDefault(tx, author.id, thread.id);
       await markRead(tx, author.id, thread.id, number);
       return { postId: post!.id, threadId: thread.id, number };
     }),

@@ -1,6 +1,6 @@
 import { count, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { moderationLog, postRevisions, posts } from '@/db/schema';
+import { postRevisions, posts } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
 import { canEditPost } from '../permissions';
@@ -10,6 +10,7 @@ import { getReadablePost } from './post-access';
 import { languageOf, moderationReason, postBody, postLanguage, recordId } from './post-schemas';
 import { assertMayPost, assertNotSilenced } from './posting-limits';
 import { renderMarkdown } from './render-markdown';
+import { recordModeration } from '../moderation/record-moderation';
 
 export const editPostSchema = z.object({
   postId: recordId,
@@ -65,7 +66,7 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
       .where(eq(posts.id, post.id));
     await enqueueSearchUpdate(tx, 'post', post.id);
     if (moderating) {
-      await tx.insert(moderationLog).values({ groupId: group.id, actorId: editor.id, action: 'edit_post', threadId: thread.id, postId: post.id, reason: data.reason });
+      await recordModeration(tx, { groupId: group.id, actorId: editor.id, action: 'edit_post', threadId: thread.id, postId: post.id, reason: data.reason });
     }
     return ref;
   });

@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Tx } from '@/db/client';
-import { groups, moderationLog, posts, threads } from '@/db/schema';
+import { groups, posts, threads } from '@/db/schema';
 import { enqueueSearchUpdate } from '../search/search-outbox';
+import { recordModeration } from '../moderation/record-moderation';
 
 type Target = { post: { id: number; number: number; authorId: number }; threadId: number; groupId: number };
 
@@ -23,7 +24,7 @@ export async function setPostDeleted(tx: Tx, target: Target, actorId: number, de
   await tx.update(groups).set({ postCount: sql`${groups.postCount} + ${delta}` }).where(eq(groups.id, target.groupId));
   await enqueueSearchUpdate(tx, 'post', target.post.id);
   if (actorId !== target.post.authorId) {
-    await tx.insert(moderationLog).values({
+    await recordModeration(tx, {
       groupId: target.groupId,
       actorId,
       action: deleted ? 'delete_post' : 'restore_post',

@@ -2,6 +2,7 @@ import { and, inArray, isNull, sql } from 'drizzle-orm';
 import { members, posts, threads } from '@/db/schema';
 import type { Ctx } from '../context';
 import type { GroupSummary } from '../members/readable-groups';
+import { escapeLike } from '../sql-like';
 import { threadPostUrl } from '../threads/urls';
 import { parseInput } from '../validate';
 import type { EngineHit, EngineQuery, SearchEngine } from './engine';
@@ -38,7 +39,7 @@ export type SearchResults = {
 
 /** "author:amina" finds Amina Haddad: any member whose name has a word starting so. */
 async function authorIds(ctx: Ctx, name: string): Promise<number[]> {
-  const pattern = name.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`);
+  const pattern = escapeLike(name.toLowerCase());
   const rows = await ctx.db
     .select({ id: members.id })
     .from(members)

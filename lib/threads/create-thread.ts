@@ -10,6 +10,8 @@ import { idempotencyKey, languageOf, postBody, postLanguage } from '../posts/pos
 import { assertMayPost, assertNotSilenced } from '../posts/posting-limits';
 import { renderMarkdown } from '../posts/render-markdown';
 import { THREAD_TITLE_MAX_LENGTH, THREAD_TITLE_MIN_LENGTH } from '../rules';
+import { enqueueNotificationJob } from '../notifications/notification-jobs';
+import { trackByDefault } from '../notifications/notification-levels';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { markRead } from './mark-read';
@@ -58,6 +60,8 @@ export async function createThread(ctx: SignedInCtx, input: unknown): Promise<Po
         .set({ threadCount: sql`${groups.threadCount} + 1`, postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
         .where(sql`${groups.id} = ${group.id}`);
       await enqueueSearchUpdate(tx, 'post', post!.id);
+      await enqueueNotificationJob(tx, post!.id);
+      await trackByDefault(tx, author.id, thread!.id);
       await markRead(tx, author.id, thread!.id, 1);
       return { postId: post!.id, threadId: thread!.id, number: 1 };
     }),

@@ -1,5 +1,5 @@
-import { and, asc, between, eq, sql } from 'drizzle-orm';
-import { members, posts, threadReads } from '@/db/schema';
+import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
+import { bookmarks, members, posts, threadReads } from '@/db/schema';
 import type { Ctx } from '../context';
 import { canDeletePost, canEditPost, canFlagPost, canModerateGroup, canReadHiddenPost, canReplyToThread, canRestorePost, canStartThread } from '../permissions';
 import { POSTS_PER_PAGE } from '../rules';
@@ -28,6 +28,11 @@ export type PostView = {
   canFlag: boolean;
   canDelete: boolean;
   canRestore: boolean;
+  /** Signed-in readers keep posts they can read for later (lib/bookmarks/). */
+  canBookmark: boolean;
+  /** The viewer bookmarked it; `bookmark` has their note and pending reminder, for the form to start from. */
+  bookmarked: boolean;
+  bookmark: { note: string | null; remindAt: Date | null } | null;
 };
 
 export function pageOfPost(number: number): number {
@@ -70,6 +75,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     .orderBy(asc(posts.number));
 
   const viewer = ctx.viewer;
+  const marks = await bookmarksOn(ctx, rows.map((r) => r.post.id));
   const postViews: PostView[] = rows.map(({ post, authorName, replyToNumber, replyToAuthor }) => ({
     id: post.id,
     number: post.number,
@@ -88,6 +94,9 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     canFlag: canFlagPost(viewer, group, post),
     canDelete: !thread.archived && canDeletePost(viewer, group, post),
     canRestore: !thread.archived && canRestorePost(viewer, group, post),
+    canBookmark: viewer !== null && post.deletedAt === null,
+    bookmarked: marks.has(post.id),
+    bookmark: marks.get(post.id) ?? null,
   }));
   const lastShown = postViews.at(-1)?.number;
   if (viewer && lastShown) await markRead(ctx.db, viewer.id, thread.id, lastShown);
@@ -101,6 +110,16 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     canJoinToReply: viewer !== null && !canStartThread(viewer, group),
     canModerate: canModerateGroup(viewer, group),
   };
+}
+
+/** The viewer's bookmarks among a page's posts, in one query. */
+async function bookmarksOn(ctx: Ctx, postIds: number[]): Promise<Map<number, NonNullable<PostView['bookmark']>>> {
+  if (!ctx.viewer || postIds.length === 0) return new Map();
+  const rows = await ctx.db
+    .select({ postId: bookmarks.postId, note: bookmarks.note, remindAt: bookmarks.remindAt })
+    .from(bookmarks)
+    .where(and(eq(bookmarks.memberId, ctx.viewer.id), inArray(bookmarks.postId, postIds)));
+  return new Map(rows.map(({ postId, ...mark }) => [postId, mark]));
 }
 
 /** Where a member left off: the first post they have not read, or null when there is none to jump to. */

@@ -1,12 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
+import { setGroupLevelAction } from '@/app/actions/notifications';
 import { GroupDoor } from '@/components/GroupDoor';
+import { NotificationLevelForm } from '@/components/NotificationLevelForm';
 import { SilenceNotice } from '@/components/SilenceNotice';
 import { TimeAgo } from '@/components/TimeAgo';
 import { requestCtx } from '@/lib/auth/viewer';
 import { getGroupOverview } from '@/lib/groups/get-group-overview';
 import { readableOr404 } from '@/lib/not-found';
+import { groupLevelOf } from '@/lib/notifications/notification-levels';
 import { listThreads } from '@/lib/threads/list-threads';
 
 type Props = { params: Promise<{ slug: string }>; searchParams: Promise<{ after?: string; show?: string }> };
@@ -59,6 +62,9 @@ export default async function GroupPage({ params, searchParams }: Props) {
         </div>
       </div>
       {overview.silence ? <SilenceNotice silence={overview.silence} /> : null}
+      {overview.readable && ctx.viewer ? (
+        <NotificationLevelForm action={setGroupLevelAction} hidden={{ groupSlug: group.slug }} level={(await groupLevelOf(ctx, group.id)) ?? 'normal'} scope="group" />
+      ) : null}
       {listing ? (
         <p className="actions">
           {archived ? <Link href={`/g/${group.slug}`}>{t('currentThreads')}</Link> : <Link href={`/g/${group.slug}?show=archived`}>{t('archivedThreads')}</Link>}

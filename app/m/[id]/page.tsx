@@ -4,6 +4,7 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { cache } from 'react';
 import { liftSuspensionAction, suspendMemberAction } from '@/app/actions/penalties';
 import { ActionForm } from '@/components/ActionForm';
+import { FollowMemberForm } from '@/components/FollowMemberForm';
 import { MemberAvatar } from '@/components/MemberAvatar';
 import { PenaltyForm } from '@/components/PenaltyForm';
 import { languageList } from '@/components/MemberLanguages';
@@ -12,6 +13,7 @@ import { requestCtx } from '@/lib/auth/viewer';
 import { getProfile } from '@/lib/members/get-profile';
 import { suspensionOf } from '@/lib/moderation/member-suspension';
 import { readableOr404 } from '@/lib/not-found';
+import { followingOf } from '@/lib/notifications/follow-member';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { idParam } from '../../route-params';
 
@@ -27,7 +29,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 export default async function MemberProfilePage({ params }: Props) {
   const { member, groups, recentPosts, isSelf } = await loadProfile((await params).id);
-  const suspension = await suspensionOf(await requestCtx(), member.id);
+  const ctx = await requestCtx();
+  const [suspension, following] = await Promise.all([suspensionOf(ctx, member.id), followingOf(ctx, member.id)]);
   const t = await getTranslations('profile');
   const tp = await getTranslations('penalty');
   const locale = await getLocale();
@@ -46,6 +49,9 @@ export default async function MemberProfilePage({ params }: Props) {
         <MemberAvatar name={member.name} src={member.avatarUrl} size="large" alt={t('avatarAlt', { name: member.name })} />
         <div>
           <h1 dir="auto">{member.name}</h1>
+          <p className="meta" dir="auto">
+            @{member.handle}
+          </p>
           {member.profession ? (
             <p className="lead" dir="auto">
               {member.profession}
@@ -57,6 +63,7 @@ export default async function MemberProfilePage({ params }: Props) {
               <Link href="/settings/moderation">{tp('myModerationLink')}</Link>
             </p>
           ) : null}
+          {following ? <FollowMemberForm memberId={member.id} name={member.name} following={following.following} includePosts={following.includePosts} /> : null}
           {suspension?.current ? (
             <div className="actions">
               <p>{tp('suspendedUntil', { date: suspension.current.until, reason: suspension.current.reason })}</p>

@@ -21,7 +21,7 @@ export default async function ProfileSettingsPage() {
     <>
       <h1>{t('title')}</h1>
       <p>
-        <Link href={profileUrl(profile.id)}>{t('viewProfile')}</Link>
+        <Link href={profileUrl(profile.id)}>{t('viewProfile')}</Link> · <Link href="/settings/notifications">{t('emailSettingsLink')}</Link>
       </p>
       <section aria-labelledby="photo-heading" className="settings-section">
         <h2 id="photo-heading">{t('photoHeading')}</h2>

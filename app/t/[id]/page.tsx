@@ -5,7 +5,9 @@ import { permanentRedirect, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ActionForm } from '@/components/ActionForm';
 import { joinGroupAction } from '@/app/actions/groups';
+import { setThreadLevelAction } from '@/app/actions/notifications';
 import { PostArticle } from '@/components/PostArticle';
+import { NotificationLevelForm } from '@/components/NotificationLevelForm';
 import { ReplyForm } from '@/components/ReplyForm';
 import { SilenceNotice } from '@/components/SilenceNotice';
 import { ThreadModeration } from '@/components/ThreadModeration';
@@ -13,6 +15,7 @@ import { ThreadSurgery } from '@/components/ThreadSurgery';
 import { Pagination } from '@/components/Pagination';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
+import { threadLevelOf } from '@/lib/notifications/notification-levels';
 import { canJoinGroup, isClosed, scheduledCloseAt, silencedUntil } from '@/lib/permissions';
 import { quoteOf } from '@/lib/posts/quote';
 import { firstUnreadPost, getThreadPage } from '@/lib/threads/get-thread-page';
@@ -62,6 +65,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const { thread, group } = view;
   const closed = isClosed(thread);
   const closesAt = scheduledCloseAt(thread);
+  const level = await threadLevelOf(ctx, thread.id, group.id);
   const quote = view.canReply && query.quote ? await quoteOf(ctx, thread.id, Number(query.quote)) : null;
   return (
     <>
@@ -92,6 +96,7 @@ export default async function ThreadPage({ params, searchParams }: Props) {
         ))}
       </ol>
       <Pagination page={view.page} pageCount={view.pageCount} href={(p) => `/t/${thread.id}?page=${p}`} messages="thread" />
+      {level ? <NotificationLevelForm action={setThreadLevelAction} hidden={{ threadId: thread.id }} level={level} scope="thread" /> : null}
       {view.canModerate ? <ThreadModeration thread={{ ...thread, closed, closeScheduled: closesAt !== null }} siteAdmin={ctx.viewer?.isAdmin === true} /> : null}
       {view.canModerate && ctx.viewer ? (
         <ThreadSurgery threadId={thread.id} groups={(await listModeratedGroups({ ...ctx, viewer: ctx.viewer })).filter((g) => g.id !== group.id)} />

@@ -24,7 +24,7 @@ export default async function EditPostPage({ params }: Props) {
     <>
       <ThreadBreadcrumb label={t('breadcrumb')} thread={thread} number={post.number} />
       <h1>{t('heading', { number: post.number })}</h1>
-      <EditPostForm postId={post.id} body={post.body} language={post.language} />
+      <EditPostForm postId={post.id} threadId={thread.id} body={post.body} language={post.language} />
     </>
   );
 }
