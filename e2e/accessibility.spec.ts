@@ -10,7 +10,7 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
-const PUBLIC_PAGES = ['/', '/g/global-founders-online-club', '/t/33', '/search?q=r%C3%A9seau', '/search', '/sign-in', '/sign-up', '/members', '/m/1', '/g/casablanca-business-referral-chapter', '/no-such-page'];
+const PUBLIC_PAGES = ['/', '/g/global-founders-online-club', '/t/33', '/search?q=r%C3%A9seau', '/search', '/sign-in', '/sign-up', '/members', '/m/1', '/g/casablanca-business-referral-chapter', '/no-such-page', '/unsubscribe?token=forged-token'];
 
 for (const path of PUBLIC_PAGES) {
   test(`${path} has no serious accessibility violations`, async ({ page }) => {
@@ -21,7 +21,7 @@ for (const path of PUBLIC_PAGES) {
 
 test('member and moderator pages have no serious accessibility violations', async ({ demoMember }) => {
   const owner = await demoMember('amina.haddad@example.test');
-  for (const path of ['/settings/profile', '/g/casablanca-business-referral-chapter/manage', '/g/casablanca-business-referral-chapter/settings', '/g/casablanca-business-referral-chapter/members', '/g/casablanca-business-referral-chapter/new', '/g/casablanca-business-referral-chapter/log', '/g/casablanca-business-referral-chapter/flags', '/t/1', '/t/1/split', '/settings/moderation', '/bookmarks', '/m/2']) {
+  for (const path of ['/settings/profile', '/g/casablanca-business-referral-chapter/manage', '/g/casablanca-business-referral-chapter/settings', '/g/casablanca-business-referral-chapter/members', '/g/casablanca-business-referral-chapter/new', '/g/casablanca-business-referral-chapter/log', '/g/casablanca-business-referral-chapter/flags', '/t/1', '/t/1/split', '/settings/moderation', '/bookmarks', '/m/2', '/notifications', '/settings/notifications']) {
     await owner.goto(path);
     expect(await seriousViolations(owner), path).toEqual([]);
   }
