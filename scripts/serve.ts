@@ -32,6 +32,10 @@ const port = env.PORT ?? 3000;
 process.env.NEXTAUTH_SECRET ??= authSecret();
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 if (mode === 'start') (process.env as Record<string, string>).NODE_ENV = 'production';
+// Development mail goes to a real SMTP server on this machine, kept as files in the data directory.
+// Imported only then: smtp-server is a development dependency.
+const mailCatcher = mode === 'dev' && !process.env.SMTP_URL ? await (await import('./dev-mail-catcher')).startDevMailCatcher(path.join(dataDir(), 'mail')) : null;
+if (mailCatcher) process.env.SMTP_URL = mailCatcher.url;
 
 const app = next({ dev: mode === 'dev', hostname: 'localhost', port });
 const handle = app.getRequestHandler();
@@ -51,6 +55,7 @@ server.listen(port, () => {
 async function shutdown() {
   server.close();
   await stopBackgroundWork();
+  await mailCatcher?.close();
   await app.close();
   await database.stop();
   process.exit(0);

@@ -71,7 +71,7 @@ ALTER TABLE "members" ADD COLUMN "last_digest_at" timestamp with time zone;--> s
 ALTER TABLE "mail_outbox" ADD COLUMN "headers" jsonb;--> statement-breakpoint
 CREATE FUNCTION "cercle_member_handle"("name" text, "member_id" integer) RETURNS text LANGUAGE plpgsql AS $$
 DECLARE
-  base text := left(trim(both '._-' from regexp_replace(regexp_replace(lower("name"), '\s+', '.', 'g'), '[^[:alnum:]_.-]+', '', 'g')), 30);
+  base text := left(trim(both '._-' from regexp_replace(regexp_replace(lower("name"), '\s+', '.', 'g'), '[][!"#$%&''()*+,/:;<=>?@\\^`{|}~]+', '', 'g')), 30);
 BEGIN
   IF base = '' THEN base := 'member'; END IF;
   IF NOT EXISTS (SELECT 1 FROM "members" m WHERE m."handle" = base AND m."id" <> "member_id") THEN RETURN base; END IF;

@@ -28,8 +28,8 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Starts on `port` (a free one when omitted); several tests may keep it running between sends. */
-export async function startTestSmtpServer(port?: number): Promise<TestSmtpServer> {
+/** Starts on `port` (a free one when omitted); several tests may keep it running between sends. `onMail` hears of each message as it arrives. */
+export async function startTestSmtpServer(port?: number, onMail?: (mail: ReceivedMail) => void): Promise<TestSmtpServer> {
   const chosen = port ?? (await freePort());
   const received: ReceivedMail[] = [];
   const server = new SMTPServer({
@@ -39,7 +39,9 @@ export async function startTestSmtpServer(port?: number): Promise<TestSmtpServer
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        received.push(parseMail(session.envelope.rcptTo.map((r) => r.address), Buffer.concat(chunks).toString('latin1')));
+        const mail = parseMail(session.envelope.rcptTo.map((r) => r.address), Buffer.concat(chunks).toString('latin1'));
+        received.push(mail);
+        onMail?.(mail);
         callback();
       });
     },

@@ -134,8 +134,12 @@ describe('who hears about a new post', () => {
     const { thread, owner, join } = await chapter();
     const replier = await join();
     const ref = await createReply(ctxOf(replier), { threadId: thread.id, body: 'Drained by the worker.' });
-    await drainNotificationJobs(testDb());
-    await expect.poll(async () => (await inbox(owner.id)).map((n) => n.postId)).toEqual([ref.postId]);
+    // Other test files queue jobs too (nothing drains them), so the worker may have older ones to run first.
+    const drainedAndTold = async () => {
+      await drainNotificationJobs(testDb(), 200);
+      return (await inbox(owner.id)).map((n) => n.postId);
+    };
+    await expect.poll(drainedAndTold, { timeout: 60_000 }).toEqual([ref.postId]);
   });
 });
 
@@ -195,6 +199,8 @@ describe('handles', () => {
     const twin = await createMember({ name: 'أمينة حداد' });
     expect(arabic.handle).toBe('أمينة.حداد');
     expect(twin.handle).toBe(`أمينة.حداد.${twin.id}`);
+    // Vowel signs are marks, not letters: Hindi names must keep them.
+    expect((await createMember({ name: 'प्रिया शर्मा' })).handle).toMatch(/^प्रिया\.शर्मा(\.\d+)?$/);
     expect((await createMember({ name: 'Jean-Pierre O\'Neil (CEO)' })).handle).toMatch(/^jean-pierre.oneil.ceo(\.\d+)?$/);
   });
 });
