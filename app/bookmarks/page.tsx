@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { BookmarkList } from '@/components/BookmarkList';
-import { requestCtx } from '@/lib/auth/viewer';
 import { listBookmarks } from '@/lib/bookmarks/list-bookmarks';
+import { signedInPage } from '@/app/signed-in-page';
 
 type Props = { searchParams: Promise<{ before?: string | string[] }> };
 
@@ -14,10 +13,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** The member's bookmarks, newest first, each linking to its post, with its note and reminder. */
 export default async function BookmarksPage({ searchParams }: Props) {
-  const ctx = await requestCtx();
-  if (!ctx.viewer) redirect('/sign-in?callbackUrl=/bookmarks');
+  const ctx = await signedInPage('/bookmarks');
   const t = await getTranslations('bookmarks');
-  const { bookmarks, nextBefore } = await listBookmarks({ ...ctx, viewer: ctx.viewer }, await searchParams);
+  const { bookmarks, nextBefore } = await listBookmarks(ctx, await searchParams);
   return (
     <>
       <h1>{t('title')}</h1>

@@ -1,13 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { markAllNotificationsReadAction } from '@/app/actions/notifications';
 import { ActionForm } from '@/components/ActionForm';
 import { NotificationText } from '@/components/NotificationText';
 import { TimeAgo } from '@/components/TimeAgo';
-import { requestCtx } from '@/lib/auth/viewer';
 import { listNotifications } from '@/lib/notifications/list-notifications';
+import { signedInPage } from '@/app/signed-in-page';
 
 type Props = { searchParams: Promise<{ before?: string }> };
 
@@ -17,10 +16,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** Everything the member was told about, newest first; each item opens the exact post and marks itself read. */
 export default async function NotificationsPage({ searchParams }: Props) {
-  const ctx = await requestCtx();
-  if (!ctx.viewer) redirect('/sign-in?callbackUrl=/notifications');
+  const ctx = await signedInPage('/notifications');
   const t = await getTranslations('notifications');
-  const { notifications, nextBefore } = await listNotifications({ ...ctx, viewer: ctx.viewer }, await searchParams);
+  const { notifications, nextBefore } = await listNotifications(ctx, await searchParams);
   return (
     <>
       <h1>{t('title')}</h1>

@@ -1,10 +1,9 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { ModerationLogTable } from '@/components/ModerationLogTable';
-import { requestCtx } from '@/lib/auth/viewer';
 import { listActionsOnMe } from '@/lib/moderation/list-actions-on-me';
+import { signedInPage } from '@/app/signed-in-page';
 
 type Props = { searchParams: Promise<{ before?: string }> };
 
@@ -14,11 +13,10 @@ export async function generateMetadata(): Promise<Metadata> {
 
 /** What moderators did to the member's own posts and threads, and any silence in force, with the reasons. */
 export default async function MyModerationPage({ searchParams }: Props) {
-  const ctx = await requestCtx();
-  if (!ctx.viewer) redirect('/sign-in?callbackUrl=/settings/moderation');
+  const ctx = await signedInPage('/settings/moderation');
   const t = await getTranslations('myModeration');
   const tp = await getTranslations('penalty');
-  const mine = await listActionsOnMe({ ...ctx, viewer: ctx.viewer }, await searchParams);
+  const mine = await listActionsOnMe(ctx, await searchParams);
   return (
     <>
       <h1>{t('title')}</h1>

@@ -1,20 +1,18 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { EmailPreferencesForm } from '@/components/EmailPreferencesForm';
-import { requestCtx } from '@/lib/auth/viewer';
 import { getEmailPreferences } from '@/lib/notifications/email/email-preferences';
+import { signedInPage } from '@/app/signed-in-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('emailSettings'))('title'), robots: { index: false } };
 }
 
 export default async function NotificationSettingsPage() {
-  const ctx = await requestCtx();
-  if (!ctx.viewer) redirect('/sign-in?callbackUrl=/settings/notifications');
+  const ctx = await signedInPage('/settings/notifications');
   const t = await getTranslations('emailSettings');
-  const preferences = await getEmailPreferences({ ...ctx, viewer: ctx.viewer });
+  const preferences = await getEmailPreferences(ctx);
   return (
     <>
       <h1>{t('title')}</h1>

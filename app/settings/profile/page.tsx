@@ -1,22 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
 import { MemberAvatarForm } from '@/components/MemberAvatarForm';
 import { MemberProfileForm } from '@/components/MemberProfileForm';
-import { requestCtx } from '@/lib/auth/viewer';
 import { getProfileForEdit } from '@/lib/members/get-profile-for-edit';
 import { profileUrl } from '@/lib/members/urls';
+import { signedInPage } from '@/app/signed-in-page';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getTranslations('profileForm'))('title'), robots: { index: false } };
 }
 
 export default async function ProfileSettingsPage() {
-  const ctx = await requestCtx();
-  if (!ctx.viewer) redirect('/sign-in?callbackUrl=/settings/profile');
+  const ctx = await signedInPage('/settings/profile');
   const t = await getTranslations('profileForm');
-  const profile = await getProfileForEdit({ ...ctx, viewer: ctx.viewer });
+  const profile = await getProfileForEdit(ctx);
   return (
     <>
       <h1>{t('title')}</h1>
