@@ -4,10 +4,11 @@ import { getLocale, getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
+import { NumeralsSwitcher } from '@/components/NumeralsSwitcher';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
 import { THEME_COOKIE, themeOf } from '@/lib/members/theme';
 import { SiteHeader } from '@/components/SiteHeader';
-import { directionOf } from '@/i18n/locales';
+import { baseLocale, directionOf } from '@/i18n/locales';
 import { requestCtx } from '@/lib/auth/viewer';
 import { unreadCount } from '@/lib/notifications/list-notifications';
 import { siteUrl } from '@/lib/site-url';
@@ -19,7 +20,8 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
-  const locale = await getLocale();
+  const formatting = await getLocale();
+  const locale = baseLocale(formatting);
   const t = await getTranslations('site');
   const ctx = await requestCtx();
   const viewer = ctx.viewer;
@@ -39,6 +41,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             <p>{t('footer')}</p>
             <div className="footer-controls">
               <LanguageSwitcher />
+              <NumeralsSwitcher />
               <ThemeSwitcher current={theme} />
               <KeyboardShortcuts />
             </div>

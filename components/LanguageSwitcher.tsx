@@ -1,12 +1,12 @@
 import { getLocale, getTranslations } from 'next-intl/server';
 import { setLocaleAction } from '@/app/actions/preferences';
-import { LOCALE_NAMES, LOCALES } from '@/i18n/locales';
+import { baseLocale, LOCALE_NAMES, LOCALES } from '@/i18n/locales';
 import { ActionForm } from './ActionForm';
 
 /** On every page: the interface language, remembered for the member (or in a cookie for a visitor). */
 export async function LanguageSwitcher() {
   const t = await getTranslations('site');
-  const current = await getLocale();
+  const current = baseLocale(await getLocale());
   return (
     <ActionForm action={setLocaleAction} submitLabel={t('changeLanguage')} pendingLabel={t('changingLanguage')} buttonClassName="button small" className="footer-form">
       <label htmlFor="language-switcher">{t('language')}</label>

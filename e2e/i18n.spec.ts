@@ -71,3 +71,18 @@ test('refusals come in the reader\'s language, from forms and from the API', asy
   expect(unknown.status()).toBe(404);
   expect(await unknown.json()).toMatchObject({ error: catalogue('ru')['No such thread.'] });
 });
+
+test('a Hindi reader chooses Devanagari digits, and counts are written with them', async ({ page }) => {
+  await page.goto('/t/33');
+  await page.getByLabel('Language').selectOption('hi');
+  await page.getByRole('button', { name: 'Change' }).click();
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hi');
+  const digits = page.locator('#numerals-switcher');
+  await expect(digits).toHaveValue('latn');
+  await digits.selectOption('deva');
+  await page.locator('form').filter({ has: digits }).getByRole('button').click();
+  await expect(digits).toHaveValue('deva');
+  await expect(page.locator('html')).toHaveAttribute('lang', 'hi');
+  await expect(page.locator('main .badges .meta')).toHaveText(/[०-९]/);
+  await expect(page.locator('main .badges .meta')).not.toHaveText(/[0-9]/);
+});

@@ -17,6 +17,12 @@ export function isLocale(value: string | null | undefined): value is Locale {
   return (LOCALES as readonly string[]).includes(value ?? '');
 }
 
+/** The interface language of a formatting locale such as `hi-u-nu-deva` (lib/members/numerals.ts). */
+export function baseLocale(tag: string): Locale {
+  const language = tag.split('-')[0];
+  return isLocale(language) ? language : DEFAULT_LOCALE;
+}
+
 /** The member's setting, else the visitor's choice (cookie), else the browser's Accept-Language, else English. */
 export function pickLocale(memberLocale: string | null | undefined, cookie: string | undefined, acceptLanguage: string | null): Locale {
   if (isLocale(memberLocale)) return memberLocale;

@@ -4,19 +4,16 @@
  * (PostgreSQL always; Meilisearch when MEILI_HOST answers). The forum is generated once
  * into .cercle-bench/<posts> (its own embedded server) and reused by later runs.
  */
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
 import { eq, sql } from 'drizzle-orm';
-import { closeDb, getDb } from '../db/client';
-import { prepareDatabase } from '../db/prepare';
 import { members } from '../db/schema';
 import { SCALE_BENCH_EMAIL } from '../db/seed/scale/generate-scale';
-import { seedScaleForum } from '../db/seed/scale/seed-scale';
 import { COMMON_WORD, RARE_WORD } from '../db/seed/scale/vocabulary';
 import type { Ctx } from '../lib/context';
 import { searchArchive, suggestThreads } from '../lib/search/search-archive';
 import { availableEngines } from '../lib/search/search-test-engines';
+import { openScaleForum } from './bench/scale-forum';
 
 const { values } = parseArgs({ options: { posts: { type: 'string', default: '1000000' }, iterations: { type: 'string', default: '60' } } });
 const posts = Number(values.posts);
@@ -45,13 +42,9 @@ function percentile(sorted: number[], p: number): number {
 
 const ms = (value: number) => value.toFixed(1).padStart(7);
 
-process.env.CERCLE_DATA_DIR ??= path.resolve('.cercle-bench', String(posts));
-process.env.CERCLE_PG_PORT ??= '54450';
-const database = await prepareDatabase({ seedDemo: false });
+const forum = await openScaleForum(posts);
 try {
-  const db = getDb();
-  const [seeded] = await db.execute(sql`select 1 from groups where slug = 'scale-0'`);
-  if (!seeded) await seedScaleForum(db, posts);
+  const db = forum.db;
   const [bench] = await db.select({ id: members.id, name: members.name }).from(members).where(eq(members.email, SCALE_BENCH_EMAIL));
   const [{ count } = { count: 0 }] = await db.execute<{ count: number }>(sql`select count(*)::int as count from search_posts`);
   console.log(`\nSearch benchmark: ${count.toLocaleString('en')} indexed posts, ${iterations} runs per query after 5 warm-up runs, one at a time.`);
@@ -92,6 +85,5 @@ try {
   }
   console.log(missed === 0 ? `\nEvery query met the target: p95 ≤ ${TARGET_P95_MS} ms.` : `\n${missed} query/viewer pairs MISSED the target p95 ≤ ${TARGET_P95_MS} ms.`);
 } finally {
-  await closeDb();
-  await database.stop();
+  await forum.close();
 }

@@ -1,0 +1,118 @@
+/**
+ * `npm run bench -- --posts 10000 --posts 1000000`: the HTTP benchmark. For each size, opens
+ * (generating it the first time) the forum in .cercle-bench/<posts>, starts the production
+ * server against it (`npm run build` first), and drives it with autocannon: pages, search and
+ * replies, anonymous and signed in as the generated bench member. Prints req/s, latency
+ * percentiles, errors and the server's peak memory per scenario, checks the scale issue's
+ * targets, and writes bench-results/<timestamp>.json and bench-results/latest.json.
+ * `--scenarios pages|search|post|<name>,…` runs a subset (npm run bench:pages, bench:post,
+ * bench:search-http).
+ */
+import { parseArgs } from 'node:util';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'drizzle-orm';
+import { SCALE_BENCH_EMAIL, SCALE_PASSWORD } from '../db/seed/scale/generate-scale';
+import { UNLIMITED_POSTING } from '../db/test/unlimited-posting';
+import { runLoad } from './bench/load';
+import { memorySampler } from './bench/memory';
+import { checkTargets, runsTable, sideBySideTable, writeResults, type BenchRun } from './bench/report';
+import { openScaleForum } from './bench/scale-forum';
+import { selectScenarios } from './bench/scenarios';
+import { startServer } from './bench/server';
+import { signIn } from './bench/sign-in';
+import { findTargets } from './bench/targets';
+
+const { values } = parseArgs({
+  options: {
+    posts: { type: 'string', multiple: true, default: ['1000000'] },
+    duration: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '5' },
+    connections: { type: 'string', default: '10' },
+    scenarios: { type: 'string', multiple: true, default: [] },
+  },
+});
+const list = (vs: string[]) => vs.flatMap((v) => v.split(',')).map((v) => v.trim()).filter(Boolean);
+const sizes = [...new Set(list(values.posts).map(Number))];
+const settings = { durationS: Number(values.duration), warmupS: Number(values.warmup), connections: Number(values.connections) };
+const scenarios = selectScenarios(list(values.scenarios));
+if (sizes.some((n) => !Number.isInteger(n) || n < 1_000) || !(settings.durationS > 0) || !(settings.warmupS >= 0) || !(settings.connections >= 1)) {
+  console.error('Usage: npm run bench -- [--posts 10000 --posts 1000000] [--duration 20] [--warmup 5] [--connections 10] [--scenarios pages,search,post,<name>]');
+  process.exit(2);
+}
+// One DATABASE_URL or CERCLE_DATA_DIR holds one forum: several sizes need the default .cercle-bench/<posts>.
+const chosen = { DATABASE_URL: process.env.DATABASE_URL, CERCLE_DATA_DIR: process.env.CERCLE_DATA_DIR, CERCLE_PG_PORT: process.env.CERCLE_PG_PORT };
+if (sizes.length > 1 && (chosen.DATABASE_URL || chosen.CERCLE_DATA_DIR)) {
+  console.error('Several --posts values need a forum each: leave DATABASE_URL and CERCLE_DATA_DIR unset (each size goes to .cercle-bench/<posts>).');
+  process.exit(2);
+}
+
+// The bench member replies many times a second; normal members' posting limits would refuse that.
+const LIMITS = JSON.stringify(UNLIMITED_POSTING);
+
+async function benchSize(posts: number): Promise<BenchRun[]> {
+  for (const [key, value] of Object.entries(chosen)) {
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  const forum = await openScaleForum(posts);
+  const runs: BenchRun[] = [];
+  try {
+    const targets = await findTargets(forum.db);
+    const server = await startServer({ databaseUrl: forum.database.url, dataDir: process.env.CERCLE_DATA_DIR!, env: { CERCLE_LIMITS: LIMITS } });
+    const memory = memorySampler(server.pid);
+    try {
+      console.log(`\n${posts.toLocaleString('en')} posts: production server on ${server.origin} (log: ${server.log}), ${settings.connections} connections, ${settings.warmupS} s warm-up discarded, ${settings.durationS} s measured.`);
+      console.log(`Posting limits lifted for the run (CERCLE_LIMITS=${LIMITS}) so the bench member can post continuously.`);
+      for (const note of targets.notes) console.log(`Note: ${note}.`);
+      const signedIn = scenarios.some((s) => s.viewers.includes('signed-in')) ? await signIn(server.origin, SCALE_BENCH_EMAIL, SCALE_PASSWORD) : null;
+      const benchPosts = async () => {
+        const [row] = await forum.db.execute<{ n: number }>(sql`select count(*)::int as n from posts where author_id = ${targets.benchMemberId}`);
+        return row!.n;
+      };
+      for (const scenario of scenarios) {
+        const next = scenario.requests(targets);
+        if (typeof next === 'string') {
+          console.log(`Skipped ${next}.`);
+          continue;
+        }
+        for (const who of scenario.viewers) {
+          const headers: Record<string, string> = { origin: server.origin, 'accept-language': 'en' };
+          if (who === 'signed-in') headers.cookie = signedIn!;
+          const before = scenario.writes ? await benchPosts() : 0;
+          memory.reset();
+          const result = await runLoad({ origin: server.origin, ...settings, headers, next });
+          const peakRssMb = memory.peakMb();
+          const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts, rps: result.rps, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb };
+          if (scenario.writes) {
+            // A reply the run abandoned as it stopped may still land: give it a moment before counting.
+            await sleep(1_000);
+            Object.assign(run, { writesPerSecond: result.writesPerSecond, acknowledged: result.acknowledged, created: (await benchPosts()) - before });
+          }
+          const refused = Object.entries(result.statuses).filter(([code]) => Number(code) >= 400);
+          console.log(
+            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB`,
+          );
+          runs.push(run);
+        }
+      }
+    } finally {
+      memory.stop();
+      await server.stop();
+    }
+  } finally {
+    await forum.close();
+  }
+  return runs;
+}
+
+const runs: BenchRun[] = [];
+for (const posts of sizes.sort((a, b) => a - b)) runs.push(...(await benchSize(posts)));
+for (const posts of sizes) {
+  console.log(`\n${posts.toLocaleString('en')} posts\n${runsTable(runs.filter((r) => r.posts === posts))}`);
+}
+if (sizes.length > 1) console.log(`\nSide by side (slowdown: req/s at the smallest size over req/s at the largest)\n${sideBySideTable(runs)}`);
+const lines = checkTargets(runs);
+console.log(`\n${lines.join('\n')}`);
+const file = await writeResults(runs, { ...settings, sizes, scenarios: scenarios.map((s) => s.name) });
+console.log(`\nResults: ${file} (and bench-results/latest.json)`);
+if (lines.some((line) => line.includes('MISSED'))) process.exitCode = 1;

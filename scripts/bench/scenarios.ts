@@ -1,0 +1,91 @@
+/**
+ * The scenarios `npm run bench` runs, each a stream of requests a visitor (or the bench
+ * member) would make. `--scenarios` takes names or the kinds: pages, search, post.
+ */
+import { COMMON_WORD, RARE_WORD } from '@/db/seed/scale/vocabulary';
+import type { Request } from './load';
+import type { BenchTargets } from './targets';
+
+export type ScenarioKind = 'pages' | 'search' | 'post';
+
+export type Scenario = {
+  name: string;
+  kind: ScenarioKind;
+  /** Run anonymous, signed in, or both. */
+  viewers: ('anonymous' | 'signed-in')[];
+  /** Whether it creates posts (counted in the database before and after). */
+  writes: boolean;
+  /** A source of requests for this forum, or null (with the reason) when it has nothing to request. */
+  requests: (targets: BenchTargets) => (() => Request) | string;
+};
+
+const get = (path: string) => () => ({ method: 'GET', path }) as Request;
+const BOTH: Scenario['viewers'] = ['anonymous', 'signed-in'];
+
+function pages(t: BenchTargets): Record<string, string | null> {
+  return {
+    home: '/',
+    'group-list': `/g/${t.group.slug}`,
+    'group-list-deep': t.deepList ? `/g/${t.group.slug}?after=${t.deepList.cursor}` : null,
+    'thread-page': `/t/${t.shortThread.id}`,
+    'long-thread-page': `/t/${t.longThread.id}?page=${t.longThread.page}`,
+    profile: `/m/${t.profileId}`,
+    'search-rare': `/search?q=${encodeURIComponent(RARE_WORD)}`,
+    'search-common': `/search?q=${encodeURIComponent(COMMON_WORD)}`,
+  };
+}
+
+function page(name: string): Scenario['requests'] {
+  return (t) => {
+    const path = pages(t)[name];
+    return path ? get(path) : `${name}: this forum's busiest group has a single page of threads`;
+  };
+}
+
+/** Replies spread over the bench member's threads, as many members replying in many threads would be. */
+function replies(t: BenchTargets): () => Request {
+  let n = 0;
+  return () => {
+    n++;
+    const threadId = t.replyThreadIds[n % t.replyThreadIds.length]!;
+    return { method: 'POST', path: `/api/threads/${threadId}/posts`, body: JSON.stringify({ body: `Benchmark reply ${n}: thanks, **noted** for the next meeting.` }) };
+  };
+}
+
+export const SCENARIOS: Scenario[] = [
+  { name: 'home', kind: 'pages', viewers: BOTH, writes: false, requests: page('home') },
+  { name: 'group-list', kind: 'pages', viewers: BOTH, writes: false, requests: page('group-list') },
+  { name: 'group-list-deep', kind: 'pages', viewers: BOTH, writes: false, requests: page('group-list-deep') },
+  { name: 'thread-page', kind: 'pages', viewers: BOTH, writes: false, requests: page('thread-page') },
+  { name: 'long-thread-page', kind: 'pages', viewers: BOTH, writes: false, requests: page('long-thread-page') },
+  { name: 'profile', kind: 'pages', viewers: BOTH, writes: false, requests: page('profile') },
+  { name: 'search-rare', kind: 'search', viewers: BOTH, writes: false, requests: page('search-rare') },
+  { name: 'search-common', kind: 'search', viewers: BOTH, writes: false, requests: page('search-common') },
+  { name: 'reply', kind: 'post', viewers: ['signed-in'], writes: true, requests: replies },
+  {
+    name: 'mixed',
+    kind: 'post',
+    viewers: ['signed-in'],
+    writes: true,
+    // Nine reads in ten, spread over every page above; one reply in ten.
+    requests: (t) => {
+      const reads = Object.values(pages(t)).filter((path): path is string => path !== null);
+      const reply = replies(t);
+      let n = 0;
+      return () => {
+        n++;
+        return n % 10 === 0 ? reply() : { method: 'GET', path: reads[n % reads.length]! };
+      };
+    },
+  },
+];
+
+/** The scenarios a `--scenarios` list names (scenario names or kinds); all when empty. */
+export function selectScenarios(filter: string[]): Scenario[] {
+  if (filter.length === 0) return SCENARIOS;
+  const unknown = filter.filter((f) => !SCENARIOS.some((s) => s.name === f || s.kind === f));
+  if (unknown.length > 0) {
+    throw new Error(`Unknown scenario ${unknown.join(', ')}: use ${[...new Set(SCENARIOS.map((s) => s.kind))].join(', ')} or ${SCENARIOS.map((s) => s.name).join(', ')}.`);
+  }
+  return SCENARIOS.filter((s) => filter.includes(s.name) || filter.includes(s.kind));
+}

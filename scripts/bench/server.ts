@@ -1,0 +1,62 @@
+/**
+ * Starts the production server (`scripts/serve.ts start`, the same as `npm start`) on a
+ * free port against the benchmark's database, and stops it. It runs as one Node.js
+ * process (`node --import tsx`, no npx or tsx wrapper in between) so that its memory is
+ * the app's own. Needs a production build (`npm run build`).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createWriteStream, existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+export type BenchServer = { origin: string; pid: number; log: string; stop: () => Promise<void> };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+    server.on('error', reject);
+  });
+}
+
+function exited(child: ChildProcess): Promise<void> {
+  return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
+}
+
+export async function startServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<BenchServer> {
+  if (!existsSync(path.resolve('.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  const port = await freePort();
+  const origin = `http://localhost:${port}`;
+  const log = path.join(opts.dataDir, 'server.log');
+  const out = createWriteStream(log);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start'], {
+    env: { ...process.env, ...opts.env, DATABASE_URL: opts.databaseUrl, CERCLE_DATA_DIR: opts.dataDir, PORT: String(port), NEXTAUTH_URL: origin },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.pipe(out);
+  child.stderr.pipe(out);
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGTERM');
+      const timedOut = await Promise.race([exited(child).then(() => false), sleep(15_000).then(() => true)]);
+      if (timedOut) child.kill('SIGKILL');
+      await exited(child);
+    }
+    out.end();
+  };
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`The server exited with code ${child.exitCode}; see ${log}`);
+    try {
+      if ((await fetch(`${origin}/api/health`)).ok) return { origin, pid: child.pid!, log, stop };
+    } catch {
+      // Not listening yet.
+    }
+    await sleep(250);
+  }
+  await stop();
+  throw new Error(`The server did not answer within 2 minutes; see ${log}`);
+}
