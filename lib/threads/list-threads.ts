@@ -37,11 +37,12 @@ export function encodeCursor(t: { lastPostedAt: Date; id: number }): string {
  */
 export async function listThreads(ctx: Ctx, groupSlug: string, after?: string, opts: { archived?: boolean } = {}) {
   const group = await getReadableGroup(ctx, { slug: groupSlug });
-  // Pins with an end date lapse here, the next time the list is read; no match, no write.
+  // Pins with an end date lapse here, the next time the list is read; no match, no write. Only
+  // listed (not deleted) threads matter, which is also what lets the group's list index serve it.
   await ctx.db
     .update(threads)
     .set({ pinned: false, pinnedUntil: null })
-    .where(and(eq(threads.groupId, group.id), eq(threads.pinned, true), lte(threads.pinnedUntil, sql`now()`)));
+    .where(and(eq(threads.groupId, group.id), isNull(threads.deletedAt), eq(threads.pinned, true), lte(threads.pinnedUntil, sql`now()`)));
   const cursor = after ? cursorSchema.safeParse(after) : null;
   const viewerId = ctx.viewer?.id ?? -1;
   const lastPoster = sql<string | null>`(select m.name from ${members} m where m.id = ${threads.lastPosterId})`;
