@@ -103,6 +103,8 @@ export const notificationJobs = pgTable(
     postId: integer('post_id')
       .notNull()
       .references(() => posts.id, { onDelete: 'cascade' }),
+    /** An edited post tells only the people newly mentioned in it; watchers heard of it when it was written. */
+    mentionsOnly: boolean('mentions_only').notNull().default(false),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     attempts: integer('attempts').notNull().default(0),
     nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }).notNull().defaultNow(),

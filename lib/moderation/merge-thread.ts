@@ -79,7 +79,8 @@ export async function mergeThread(ctx: SignedInCtx, input: unknown): Promise<{ t
     await enqueueSearchUpdate(tx, 'post', moved.map((post) => post.id));
     await enqueueSearchUpdate(tx, 'thread', [source.id, target.id]);
     const entry = { actorId: moderator.id, action: 'merge_thread', reason: reason ?? null } as const;
-    await recordModeration(tx, 
+    await recordModeration(
+      tx,
       from.id === to.id ? [{ ...entry, groupId: to.id, threadId: target.id }] : [{ ...entry, groupId: to.id, threadId: target.id }, { ...entry, groupId: from.id, threadId: source.id }],
     );
     return { threadId: target.id, groupSlug: to.slug };

@@ -8,6 +8,8 @@ import { reviewJoinRequest } from '../groups/review-join-request';
 import { requestToJoin } from '../groups/request-to-join';
 import { createReply } from '../posts/create-reply';
 import { deletePost } from '../posts/delete-post';
+import { closeThread } from '../moderation/close-thread';
+import { editPost } from '../posts/edit-post';
 import { createThread } from '../threads/create-thread';
 import { fanOutPost } from './fan-out';
 import { followMember } from './follow-member';
@@ -140,6 +142,33 @@ describe('who hears about a new post', () => {
       return (await inbox(owner.id)).map((n) => n.postId);
     };
     await expect.poll(drainedAndTold, { timeout: 60_000 }).toEqual([ref.postId]);
+  });
+});
+
+describe('edits and thread actions', () => {
+  it('an edit that adds a mention tells the newly mentioned only, once', async () => {
+    const { thread, owner, join } = await chapter();
+    const friend = await join();
+    const lateWatcher = await join();
+    const ref = await replyAndFanOut(owner, thread.id, 'Draft agenda.');
+    await setThreadLevel(ctxOf(lateWatcher), { threadId: thread.id, level: 'watching' });
+    const edit = { postId: ref.postId, body: `Draft agenda, @${await handleOf(friend.id)} please check.` };
+    await editPost(ctxOf(owner), edit);
+    const [job] = await testDb().select().from(notificationJobs).where(and(eq(notificationJobs.postId, ref.postId), eq(notificationJobs.mentionsOnly, true)));
+    await fanOutPost(testDb(), ref.postId, { mentionsOnly: job!.mentionsOnly });
+    await editPost(ctxOf(owner), { ...edit, body: `${edit.body} Thanks!` });
+    await fanOutPost(testDb(), ref.postId, { mentionsOnly: true });
+    expect((await inbox(friend.id)).map((n) => n.kind)).toEqual(['mention']);
+    expect(await inbox(lateWatcher.id)).toEqual([]);
+  });
+
+  it('the author of a thread hears that a moderator closed it, with the reason', async () => {
+    const { group, join } = await chapter();
+    const starter = await join();
+    const started = await createThread(ctxOf(starter), { groupSlug: group.slug, title: 'Spring fair stands', body: 'Who takes one?' });
+    const moderator = viewerOf(await createMember({ isAdmin: true }));
+    await closeThread(ctxOf(moderator), { threadId: started.threadId, reason: 'All stands are taken' });
+    expect(await inbox(starter.id)).toMatchObject([{ kind: 'moderation', data: { action: 'close', reason: 'All stands are taken' } }]);
   });
 });
 

@@ -18,9 +18,10 @@ type NewPost = { id: number; threadId: number; groupId: number; number: number; 
  * answers (or of the thread), the thread's and group's watchers, and the author's followers.
  * Muting a thread (or its group, unless the thread is set otherwise) silences all of it, and
  * nobody hears of a post in a group they cannot read — mentioned outsiders are named back to
- * the author instead. Safe to run twice: the unique (member, post) index keeps one each.
+ * the author instead. Safe to run twice: the unique (member, post) index keeps one each; for an
+ * edited post (`mentionsOnly`) that is what leaves only the newly mentioned to be told.
  */
-export async function fanOutPost(db: Db, postId: number): Promise<number> {
+export async function fanOutPost(db: Db, postId: number, { mentionsOnly = false } = {}): Promise<number> {
   const post = await livePost(db, postId);
   if (!post) return 0;
   const reasons = new Map<number, Reason>();
@@ -31,12 +32,7 @@ export async function fanOutPost(db: Db, postId: number): Promise<number> {
 
   const mentioned = await mentionedMembers(db, post.body);
   for (const m of mentioned) give(m.id, 'mention');
-  if (post.number > 1) give(await answeredAuthor(db, post), 'reply');
-  for (const id of await watchers(db, post)) give(id, 'watched_post');
-  for (const f of await followers(db, post.authorId)) {
-    if (post.number === 1) give(f.id, 'followed_thread');
-    else if (f.includePosts) give(f.id, 'followed_post');
-  }
+  if (!mentionsOnly) await giveToReaders(db, post, give);
   for (const id of await mutedAmong(db, post, [...reasons.keys()])) reasons.delete(id);
 
   const readers = await readersAmong(db, post.groupId, [...reasons.keys()]);
@@ -50,6 +46,16 @@ export async function fanOutPost(db: Db, postId: number): Promise<number> {
       .onConflictDoNothing();
   }
   return rows.length;
+}
+
+/** Everyone who hears of a new post without being mentioned in it. */
+async function giveToReaders(db: Db, post: NewPost, give: (memberId: number, reason: Reason) => void): Promise<void> {
+  if (post.number > 1) give(await answeredAuthor(db, post), 'reply');
+  for (const id of await watchers(db, post)) give(id, 'watched_post');
+  for (const f of await followers(db, post.authorId)) {
+    if (post.number === 1) give(f.id, 'followed_thread');
+    else if (f.includePosts) give(f.id, 'followed_post');
+  }
 }
 
 async function livePost(db: Db, postId: number): Promise<NewPost | null> {

@@ -6,11 +6,11 @@ import { startRepeatingTask } from '../repeating-task';
 import { fanOutPost } from './fan-out';
 
 /** Called in the transaction that writes the post, so no committed post goes untold and posting never waits for the fan-out. */
-export async function enqueueNotificationJob(db: Db, postId: number): Promise<void> {
-  await db.insert(notificationJobs).values({ postId });
+export async function enqueueNotificationJob(db: Db, postId: number, { mentionsOnly = false } = {}): Promise<void> {
+  await db.insert(notificationJobs).values({ postId, mentionsOnly });
 }
 
-type Claimed = { id: number; post_id: number; attempts: number };
+type Claimed = { id: number; post_id: number; mentions_only: boolean; attempts: number };
 
 /**
  * Fans out one due job in its own transaction: claimed with SKIP LOCKED so several workers
@@ -22,10 +22,10 @@ async function runOneJob(db: Database): Promise<boolean> {
   try {
     return await db.transaction(async (tx) => {
       [claimed] = await tx.execute<Claimed>(sql`
-        select id, post_id, attempts from ${notificationJobs} where next_attempt_at <= now()
+        select id, post_id, mentions_only, attempts from ${notificationJobs} where next_attempt_at <= now()
         order by next_attempt_at, id limit 1 for update skip locked`);
       if (!claimed) return false;
-      await fanOutPost(tx, claimed.post_id);
+      await fanOutPost(tx, claimed.post_id, { mentionsOnly: claimed.mentions_only });
       await tx.execute(sql`delete from ${notificationJobs} where id = ${claimed.id}`);
       return true;
     });

@@ -8,6 +8,8 @@ import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
 import { getReadablePost } from './post-access';
 import { languageOf, moderationReason, postBody, postLanguage, recordId } from './post-schemas';
+import { parseMentions } from '../notifications/mentions';
+import { enqueueNotificationJob } from '../notifications/notification-jobs';
 import { assertMayPost, assertNotSilenced } from './posting-limits';
 import { renderMarkdown } from './render-markdown';
 import { recordModeration } from '../moderation/record-moderation';
@@ -65,6 +67,9 @@ export async function editPost(ctx: SignedInCtx, input: unknown): Promise<{ post
       .set({ body: data.body, bodyHtml, language, editedAt: sql`${now.toISOString()}::timestamptz` })
       .where(eq(posts.id, post.id));
     await enqueueSearchUpdate(tx, 'post', post.id);
+    // People the author newly mentions are told, as if the post were new; a moderator's edit speaks for nobody.
+    const before = new Set(parseMentions(post.body));
+    if (!moderating && parseMentions(data.body).some((handle) => !before.has(handle))) await enqueueNotificationJob(tx, post.id, { mentionsOnly: true });
     if (moderating) {
       await recordModeration(tx, { groupId: group.id, actorId: editor.id, action: 'edit_post', threadId: thread.id, postId: post.id, reason: data.reason });
     }

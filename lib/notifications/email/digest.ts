@@ -23,6 +23,9 @@ type Subscriber = Pick<typeof members.$inferSelect, 'id' | 'name' | 'email' | 'l
  * claimed with SKIP LOCKED, so several workers share the work without sending one twice; each
  * member is a savepoint, so one failure is retried next pass and holds back nobody else.
  */
+/** A suspended member gets no digest: the site is closed to them for now. */
+const notSuspended = sql`(${members.suspendedUntil} is null or ${members.suspendedUntil} <= now())`;
+
 export async function sendDigests(db: Database, now = new Date()): Promise<{ mailed: number }> {
   const dueBefore = (frequency: 'daily' | 'weekly') => new Date(now.getTime() - PERIOD_MS[frequency]);
   const due = (frequency: 'daily' | 'weekly') =>
@@ -31,7 +34,7 @@ export async function sendDigests(db: Database, now = new Date()): Promise<{ mai
     const subscribers = (await tx
       .select({ id: members.id, name: members.name, email: members.email, locale: members.locale, isAdmin: members.isAdmin, lastDigestAt: members.lastDigestAt, digest: members.digest })
       .from(members)
-      .where(or(due('daily'), due('weekly')))
+      .where(and(or(due('daily'), due('weekly')), notSuspended))
       .orderBy(sql`${members.lastDigestAt} asc nulls first`, asc(members.id))
       .limit(MEMBERS_PER_PASS)
       .for('no key update', { skipLocked: true })) as Subscriber[];

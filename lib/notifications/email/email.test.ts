@@ -153,6 +153,13 @@ describe('reply and mention emails', () => {
     expect(after!.emailDueAt).toBeNull();
   });
 
+  it('send nothing to a suspended member', async () => {
+    const { reader, post, notify } = await scene({ suspendedUntil: new Date(Date.now() + 7 * 24 * 60 * MINUTE), suspendedReason: 'Spam' });
+    await notify(await post('Suspended readers are not mailed.'), 'reply', dueNow());
+    await sendReplyEmails(getDb());
+    expect(await outboxOf(reader)).toHaveLength(0);
+  });
+
   it('wait for the batch window before sending', async () => {
     const { reader, post, notify } = await scene();
     await notify(await post('Not yet.'), 'reply', new Date(Date.now() + MINUTE));

@@ -20,7 +20,7 @@ export type Recipient = Pick<typeof members.$inferSelect, 'id' | 'name' | 'email
 const recipientColumns = { id: members.id, name: members.name, email: members.email, locale: members.locale, isAdmin: members.isAdmin };
 
 /**
- * Mails the mentions and replies that are due, one email per member however many are
+ * Mails the mentions and replies that are due (not to a suspended member: theirs are let go), one email per member however many are
  * waiting. Members are claimed with FOR NO KEY UPDATE SKIP LOCKED, so two workers never mail
  * the same person twice, while the fan-out can still add notifications for them meanwhile
  * (its foreign-key check only needs KEY SHARE). Each member is a savepoint of its own, so one
@@ -29,7 +29,7 @@ const recipientColumns = { id: members.id, name: members.name, email: members.em
 export async function sendReplyEmails(db: Database, now = new Date()): Promise<{ mailed: number }> {
   return db.transaction(async (tx) => {
     const due = await tx
-      .select({ ...recipientColumns, emailReplies: members.emailReplies })
+      .select({ ...recipientColumns, emailReplies: sql<boolean>`${members.emailReplies} and not coalesce(${members.suspendedUntil} > ${now.toISOString()}::timestamptz, false)` })
       .from(members)
       .where(exists(tx.select({ one: sql`1` }).from(notifications).where(and(eq(notifications.memberId, members.id), lte(notifications.emailDueAt, now)))))
       .orderBy(asc(members.id))

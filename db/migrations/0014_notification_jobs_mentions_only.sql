@@ -1,0 +1,1 @@
+ALTER TABLE "notification_jobs" ADD COLUMN "mentions_only" boolean DEFAULT false NOT NULL;
