@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { NextIntlClientProvider } from 'next-intl';
-import { getLocale, getTranslations } from 'next-intl/server';
+import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
@@ -8,6 +8,7 @@ import { NumeralsSwitcher } from '@/components/NumeralsSwitcher';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
 import { THEME_COOKIE, themeOf } from '@/lib/members/theme';
 import { SiteHeader } from '@/components/SiteHeader';
+import { clientMessages } from '@/i18n/client-messages';
 import { baseLocale, directionOf } from '@/i18n/locales';
 import { requestCtx } from '@/lib/auth/viewer';
 import { unreadCount } from '@/lib/notifications/list-notifications';
@@ -29,7 +30,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   return (
     <html lang={locale} dir={directionOf(locale)} data-theme={theme}>
       <body>
-        <NextIntlClientProvider>
+        <NextIntlClientProvider messages={clientMessages(await getMessages())}>
           <a href="#main" className="skip-link">
             {t('skipToContent')}
           </a>

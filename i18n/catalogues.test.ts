@@ -9,6 +9,7 @@ import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messagefor
 import { IntlMessageFormat } from 'intl-messageformat';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { CLIENT_NAMESPACES } from './client-messages';
 import { LOCALES } from './locales';
 import { MESSAGE_AREAS } from './messages';
 
@@ -100,5 +101,13 @@ describe('components', () => {
       hardCodedText(file).map((text) => `${path.relative(root, file)}: ${text}`),
     );
     expect(offenders).toEqual([]);
+  });
+
+  it('send the browser every namespace a client-side translation reads', () => {
+    // Hooks run wherever the component renders, so every useTranslations may run in the browser.
+    const read = [...tsxFiles(path.join(root, 'components')), ...tsxFiles(path.join(root, 'app'))].flatMap((file) =>
+      [...readFileSync(file, 'utf8').matchAll(/useTranslations\('([\w]+)/g)].map((m) => m[1]!),
+    );
+    expect([...new Set(read)].filter((namespace) => !(CLIENT_NAMESPACES as readonly string[]).includes(namespace))).toEqual([]);
   });
 });
