@@ -2,7 +2,7 @@ import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
 import type { PostView } from '@/lib/threads/get-thread-page';
 import { threadPostUrl } from '@/lib/threads/urls';
-import { deletePostAction, restorePostAction } from '@/app/actions/posts';
+import { deletePostAction, hidePostAction, restorePostAction, unhidePostAction } from '@/app/actions/posts';
 import { PostActionButton } from './PostActionButton';
 import { PostBookmarkForm } from './PostBookmarkForm';
 import { PostFlagForm } from './PostFlagForm';
@@ -65,6 +65,8 @@ export async function PostArticle({ threadId, post, page, canReply }: Props) {
           ) : null}
           {post.canFlag ? <PostFlagForm postId={post.id} number={post.number} /> : null}
           {post.canBookmark ? <PostBookmarkForm postId={post.id} number={post.number} bookmark={post.bookmark} /> : null}
+          {post.canHide ? <PostActionButton action={hidePostAction} postId={post.id} label={t('hide')} ariaLabel={t('hideLabel', { number: post.number })} confirm={t('confirmHide')} /> : null}
+          {post.canUnhide ? <PostActionButton action={unhidePostAction} postId={post.id} label={t('unhide')} ariaLabel={t('unhideLabel', { number: post.number })} /> : null}
           {post.canDelete ? (
             <PostActionButton
               action={deletePostAction}

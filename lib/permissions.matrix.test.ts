@@ -19,6 +19,7 @@ import { updateGroup } from './groups/update-group';
 import { createReply } from './posts/create-reply';
 import { deletePost, restorePost } from './posts/delete-post';
 import { editPost } from './posts/edit-post';
+import { hidePost } from './posts/hide-post';
 import { createThread } from './threads/create-thread';
 import { listThreads } from './threads/list-threads';
 import { closeThread } from './moderation/close-thread';
@@ -156,6 +157,7 @@ const ACTIONS: Record<string, (w: W, v: Viewer) => Promise<unknown>> = {
     await deletePost({ db: testDb(), viewer: viewerOf(w.owner) }, { postId: w.subjectPostId });
     return restorePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId });
   },
+  'hide a post': (w, v) => hidePost({ db: testDb(), viewer: v }, { postId: w.subjectPostId }),
   'silence a member': (w, v) => silenceMember({ db: testDb(), viewer: v }, { groupSlug: w.target.slug, memberId: w.subject.id, days: 7, reason: 'Selling' }),
   'lift a silence': async (w, v) => {
     await silenceMember({ db: testDb(), viewer: viewerOf(w.owner) }, { groupSlug: w.target.slug, memberId: w.subject.id, days: 7, reason: 'Selling' });
@@ -199,6 +201,7 @@ function expected(action: string, actor: Actor, kind: Kind): boolean {
     case "delete a member's post":
     case 'restore a post a moderator deleted':
     case 'silence a member':
+    case 'hide a post':
     case 'lift a silence':
     case 'invite':
     case 'remove a member':

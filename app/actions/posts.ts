@@ -7,6 +7,7 @@ import { type FormState, toFormState } from '@/lib/form-state';
 import { createReply } from '@/lib/posts/create-reply';
 import { deletePost, restorePost } from '@/lib/posts/delete-post';
 import { editPost } from '@/lib/posts/edit-post';
+import { hidePost, unhidePost } from '@/lib/posts/hide-post';
 import { threadPostUrl } from '@/lib/threads/urls';
 import { createThread } from '@/lib/threads/create-thread';
 
@@ -67,4 +68,12 @@ export async function deletePostAction(_: FormState, formData: FormData): Promis
 
 export async function restorePostAction(_: FormState, formData: FormData): Promise<FormState> {
   return run(formData, async () => restorePost(await signedInCtx(), { postId: field(formData, 'postId') }));
+}
+
+export async function hidePostAction(_: FormState, formData: FormData): Promise<FormState> {
+  return run(formData, async () => hidePost(await signedInCtx(), { postId: field(formData, 'postId') }));
+}
+
+export async function unhidePostAction(_: FormState, formData: FormData): Promise<FormState> {
+  return run(formData, async () => unhidePost(await signedInCtx(), { postId: field(formData, 'postId') }));
 }

@@ -9,7 +9,7 @@ import { getReadableThread } from '../threads/thread-access';
 import { recordModeration } from './record-moderation';
 
 /** Every action the moderation log records. */
-export const MODERATION_ACTIONS = ['pin', 'pin_globally', 'unpin', 'close', 'reopen', 'archive', 'unarchive', 'unlist', 'relist', 'edit_post', 'delete_post', 'restore_post', 'schedule_close', 'unschedule_close', 'scheduled_close', 'hide_post', 'auto_hide', 'disagree_flags', 'defer_flags', 'move_thread', 'move_thread_out', 'split_thread', 'merge_thread', 'silence', 'unsilence', 'suspend', 'unsuspend'] as const;
+export const MODERATION_ACTIONS = ['pin', 'pin_globally', 'unpin', 'close', 'reopen', 'archive', 'unarchive', 'unlist', 'relist', 'edit_post', 'delete_post', 'restore_post', 'schedule_close', 'unschedule_close', 'scheduled_close', 'hide_post', 'auto_hide', 'disagree_flags', 'defer_flags', 'unhide_post', 'move_thread', 'move_thread_out', 'split_thread', 'merge_thread', 'silence', 'unsilence', 'suspend', 'unsuspend'] as const;
 
 export type ThreadRow = typeof threads.$inferSelect;
 export type ModerationAction = (typeof MODERATION_ACTIONS)[number];

@@ -28,6 +28,9 @@ export type PostView = {
   canFlag: boolean;
   canDelete: boolean;
   canRestore: boolean;
+  /** A moderator may hide it from everyone else, or show it again. */
+  canHide: boolean;
+  canUnhide: boolean;
   /** Signed-in readers keep posts they can read for later (lib/bookmarks/). */
   canBookmark: boolean;
   /** The viewer bookmarked it; `bookmark` has their note and pending reminder, for the form to start from. */
@@ -94,6 +97,8 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     canFlag: canFlagPost(viewer, group, post),
     canDelete: !thread.archived && canDeletePost(viewer, group, post),
     canRestore: !thread.archived && canRestorePost(viewer, group, post),
+    canHide: post.deletedAt === null && post.hiddenAt === null && canModerateGroup(viewer, group),
+    canUnhide: post.deletedAt === null && post.hiddenAt !== null && canModerateGroup(viewer, group),
     canBookmark: viewer !== null && post.deletedAt === null,
     bookmarked: marks.has(post.id),
     bookmark: marks.get(post.id) ?? null,
