@@ -8,6 +8,7 @@ import type { FormState } from '@/lib/form-state';
 import { ActionForm } from './ActionForm';
 import { FieldError, FormError } from './FormError';
 import { SubmitButton } from './SubmitButton';
+import { ThreadTitleField } from './ThreadTitleField';
 
 type Props = {
   threadId: number;
@@ -125,19 +126,7 @@ export function SplitThreadForm({ threadId, posts }: SplitProps) {
         </ol>
       </fieldset>
       <FieldError id="split-posts-error" messages={state.fieldErrors?.postNumbers} />
-      <label htmlFor="split-title">{t('newTitle')}</label>
-      <input
-        id="split-title"
-        name="title"
-        key={state.values?.title}
-        defaultValue={state.values?.title}
-        maxLength={200}
-        required
-        dir="auto"
-        aria-invalid={state.fieldErrors?.title ? true : undefined}
-        aria-describedby="split-title-error"
-      />
-      <FieldError id="split-title-error" messages={state.fieldErrors?.title} />
+      <ThreadTitleField id="split-title" label={t('newTitle')} value={state.values?.title} errors={state.fieldErrors?.title} />
       <label htmlFor="split-reason">{t('reason')}</label>
       <input id="split-reason" name="reason" key={state.values?.reason} defaultValue={state.values?.reason} maxLength={300} dir="auto" />
       <SubmitButton pendingLabel={t('splitting')}>{t('splitSubmit')}</SubmitButton>
