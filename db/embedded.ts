@@ -54,7 +54,11 @@ async function letPostgresUserReach(target: string): Promise<void> {
  * which throws. Every Cercle entry point stops the server it started itself, so both go;
  * signals keep their hooks.
  */
+let exitCodesKept = false;
 async function keepExitCodes(): Promise<void> {
+  // Once per process: unhooking twice throws (a benchmark starts one server per forum size).
+  if (exitCodesKept) return;
+  exitCodesKept = true;
   const { default: exitHook } = await import('async-exit-hook');
   exitHook.unhookEvent('beforeExit');
   exitHook.unhookEvent('exit');
