@@ -3,6 +3,7 @@ import { sendDueBookmarkReminders } from './bookmarks/send-due-reminders';
 import { startMailWorker } from './mail/mail-worker';
 import { createMailTransport } from './mail/transport';
 import { closeDueThreads } from './moderation/close-due-threads';
+import { purgeOldUnsubscribeTokens } from './notifications/email/unsubscribe';
 import { startNotificationWorker } from './notifications/notification-jobs';
 import { sendDigests } from './notifications/email/digest';
 import { sendReplyEmails } from './notifications/email/send-reply-emails';
@@ -11,8 +12,8 @@ import { getSearchEngine } from './search/search-engine';
 import { startSearchWorker } from './search/search-worker';
 
 /**
- * Everything the outboxes and schedules ask for: email delivery, search indexing and
- * scheduled thread closes. Runs in the web
+ * Everything the outboxes and schedules ask for: email delivery, search indexing, notification
+ * fan-out, scheduled thread closes, bookmark reminders, reply emails and digests. Runs in the web
  * server by default, or in `npm run worker` processes (several may run at once).
  */
 export async function startBackgroundWork(db: Database): Promise<() => Promise<void>> {
@@ -29,6 +30,7 @@ export async function startBackgroundWork(db: Database): Promise<() => Promise<v
     // Reply emails wait a few minutes for others to join them (EMAIL_BATCH_MINUTES); digests are due by the day.
     startRepeatingTask('reply emails', 30_000, () => sendReplyEmails(db)),
     startRepeatingTask('digests', 10 * 60_000, () => sendDigests(db)),
+    startRepeatingTask('old unsubscribe links', 60 * 60_000, () => purgeOldUnsubscribeTokens(db)),
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

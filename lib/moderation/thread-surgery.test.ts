@@ -196,6 +196,15 @@ describe('splitting a thread', () => {
     expect(opening).toEqual([{ is_opening: true }]);
   });
 
+  it('never hands out a moved post\'s number again in the thread it left', async () => {
+    const { moderator, member, open } = await twoGroups();
+    const { threadId } = await threadWith(open.slug, [moderator, member], 3); // #2, #3, #4
+    await splitThread(signedIn(moderator), { threadId, postNumbers: [3, 4], title: 'The tail, on its own' });
+    expect(await threadRow(threadId)).toMatchObject({ lastPostNumber: 4, replyCount: 1 });
+    const next = await createReply(signedIn(member), { threadId, body: 'Back on topic' });
+    expect(next.number).toBe(5);
+  });
+
   it('refuses the opening post, numbers not in the thread, deleted posts and an empty choice', async () => {
     const { moderator, member, open } = await twoGroups();
     const { threadId, replyIds } = await threadWith(open.slug, [moderator, member], 3);

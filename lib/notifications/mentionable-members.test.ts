@@ -55,6 +55,14 @@ describe('mentionableMembers', () => {
     await expect(ask(outsider, { groupSlug: group.slug, q: 'a' })).rejects.toBeInstanceOf(NotFoundError);
   });
 
+  it('does not offer a suspended member', async () => {
+    const prefix = word();
+    const { thread, owner } = await createThreadFixture();
+    await createMember({ name: `${capital(prefix)} Away`, suspendedUntil: new Date(Date.now() + 86_400_000), suspendedReason: 'Spam' });
+    const back = await createMember({ name: `${capital(prefix)} Back`, suspendedUntil: new Date(Date.now() - 60_000), suspendedReason: 'Spam' });
+    expect(names(await ask(owner, { threadId: thread.id, q: prefix }))).toEqual([back.name]);
+  });
+
   it('never suggests the viewer', async () => {
     const prefix = word();
     const { thread, group } = await createThreadFixture();

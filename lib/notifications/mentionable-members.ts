@@ -67,6 +67,8 @@ export async function mentionableMembers(ctx: SignedInCtx, input: unknown): Prom
     .where(
       and(
         ne(members.id, ctx.viewer.id),
+        // A suspended member could not read the mention: not offered.
+        sql`(${members.suspendedUntil} is null or ${members.suspendedUntil} <= now())`,
         // lower() as the database's own, which derived the handle from the name.
         or(sql`${members.handle} like lower(${prefix})`, sql`${members.name} ilike ${prefix}`),
         ...canRead,

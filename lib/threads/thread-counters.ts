@@ -39,14 +39,16 @@ export async function refreshGroupActivity(tx: Tx, groupId: number): Promise<voi
 
 /**
  * Brings a thread's summary columns back in line with the posts it holds after posts moved in
- * or out: visible replies, the number allocator, and the latest visible post's time and author
+ * or out: visible replies, the number allocator (never lowered), and the latest visible post's time and author
  * (falling back to any post, then to what the thread had, so a thread never loses its place).
  */
 export async function recountThread(tx: Tx, threadId: number): Promise<void> {
   await tx.execute(sql`
     update threads t set
       reply_count = (select count(*) from posts p where p.thread_id = t.id and p.number > 1 and p.deleted_at is null),
-      last_post_number = coalesce((select max(p.number) from posts p where p.thread_id = t.id), 0),
+      -- The allocator never goes back: a number a post left with is not handed out again, so
+      -- members' read positions and links to it never point at a different post.
+      last_post_number = greatest(t.last_post_number, coalesce((select max(p.number) from posts p where p.thread_id = t.id), 0)),
       last_posted_at = coalesce(
         (select max(p.created_at) from posts p where p.thread_id = t.id and p.deleted_at is null),
         (select max(p.created_at) from posts p where p.thread_id = t.id),

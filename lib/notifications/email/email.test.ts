@@ -12,7 +12,7 @@ import { createThread } from '../../threads/create-thread';
 import { sendDigests } from './digest';
 import { getEmailPreferences, updateEmailPreferences } from './email-preferences';
 import { sendReplyEmails } from './send-reply-emails';
-import { unsubscribe } from './unsubscribe';
+import { purgeOldUnsubscribeTokens, unsubscribe } from './unsubscribe';
 
 let smtp: TestSmtpServer;
 let transport: MailTransport;
@@ -189,6 +189,15 @@ describe('unsubscribe links', () => {
     await testDb().update(unsubscribeTokens).set({ createdAt: new Date(Date.now() - 91 * 24 * 60 * MINUTE) }).where(eq(unsubscribeTokens.memberId, reader.id));
     await expect(unsubscribe({ db: testDb(), viewer: null }, { token })).rejects.toThrow('This unsubscribe link is not valid.');
     expect((await memberRow(reader)).emailReplies).toBe(true);
+  });
+
+  it('delete tokens past their age, and keep younger ones', async () => {
+    const { reader } = await tokenFor();
+    const { reader: other } = await tokenFor();
+    await testDb().update(unsubscribeTokens).set({ createdAt: new Date(Date.now() - 91 * 24 * 60 * MINUTE) }).where(eq(unsubscribeTokens.memberId, reader.id));
+    await purgeOldUnsubscribeTokens(testDb());
+    expect(await testDb().select().from(unsubscribeTokens).where(eq(unsubscribeTokens.memberId, reader.id))).toEqual([]);
+    expect(await testDb().select().from(unsubscribeTokens).where(eq(unsubscribeTokens.memberId, other.id))).toHaveLength(1);
   });
 
   it('recognise a used token the second time without applying it again', async () => {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { members, unsubscribeTokens } from '@/db/schema';
@@ -71,4 +71,13 @@ async function findToken(db: Db, token: string, lock: boolean) {
   // An expired token is refused like a forged one: nobody learns which links once existed.
   if (!row || row.createdAt.getTime() < Date.now() - UNSUBSCRIBE_TOKEN_DAYS * DAY_MS) throw new InvalidInputError(INVALID);
   return row;
+}
+
+/** Tokens past their age answer like forged ones, so they are deleted rather than kept forever. */
+export async function purgeOldUnsubscribeTokens(db: Db): Promise<number> {
+  const gone = await db
+    .delete(unsubscribeTokens)
+    .where(sql`${unsubscribeTokens.createdAt} < now() - make_interval(days => ${UNSUBSCRIBE_TOKEN_DAYS})`)
+    .returning({ tokenHash: unsubscribeTokens.tokenHash });
+  return gone.length;
 }
