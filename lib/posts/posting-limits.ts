@@ -39,8 +39,9 @@ type Draft = { kind: 'thread' | 'reply' | 'edit'; bodyHtml: string; body: string
 
 /**
  * Whether `author` may write `draft` in `group` now; throws the reason if not. Call it inside the
- * writing transaction: it locks the author's row, so two posts sent at once from two processes
- * are counted one after the other.
+ * writing transaction: it locks the author's row (FOR NO KEY UPDATE, so rows that merely refer to
+ * the member are not held up), and two posts sent at once from two processes are counted one
+ * after the other.
  */
 export async function assertMayPost(tx: Db, author: Viewer, group: GroupWithAccess, draft: Draft): Promise<void> {
   assertNotSilenced(author, group);
@@ -61,7 +62,7 @@ export function assertNotSilenced(author: Viewer, group: GroupWithAccess): void 
 }
 
 async function postingHistory(tx: Db, authorId: number, limits: PostingLimits) {
-  const [me] = await tx.select({ joinedAt: members.createdAt }).from(members).where(eq(members.id, authorId)).for('update');
+  const [me] = await tx.select({ joinedAt: members.createdAt }).from(members).where(eq(members.id, authorId)).for('no key update');
   const dayAgo = sql`now() - interval '1 day'`;
   const [row] = await tx
     .select({
