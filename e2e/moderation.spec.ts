@@ -215,3 +215,23 @@ test('a new member who adds three links is told the limit, and keeps what they w
   await expect(member.page.locator('.reply-form')).toContainText('New members can add at most 2 links to a post.');
   await expect(member.page.locator('.reply-form textarea')).toHaveValue(body);
 });
+
+test('a moderator hides a post without any flag and shows it again; readers see it go and come back', async ({ member, demoMember, newVisitor }) => {
+  const { threadUrl } = await memberThread(member.page, 'Questionable offer ', 'Buy my leads list, very cheap.');
+  const owner = await demoMember('james.carter@example.test');
+  await owner.goto(threadUrl);
+  owner.on('dialog', (dialog) => void dialog.accept());
+  await owner.locator('article#p1').getByRole('button', { name: 'Hide post 1 from everyone but its author and the moderators' }).click();
+  await expect(owner.locator('article#p1')).toContainText('Hidden');
+
+  const { page: reader } = await newVisitor();
+  await reader.goto(threadUrl);
+  await expect(reader.locator('article#p1')).not.toContainText('Buy my leads list');
+  await member.page.goto(threadUrl);
+  await expect(member.page.locator('article#p1')).toContainText('Buy my leads list');
+
+  await owner.locator('article#p1').getByRole('button', { name: 'Show post 1 to everyone again' }).click();
+  await expect(owner.locator('article#p1').getByRole('button', { name: 'Hide post 1 from everyone but its author and the moderators' })).toBeVisible();
+  await reader.reload();
+  await expect(reader.locator('article#p1')).toContainText('Buy my leads list');
+});

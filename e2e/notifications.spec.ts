@@ -42,3 +42,22 @@ test('a member watching a group hears of every new thread in it', async ({ membe
     await expect(member.page.getByRole('listitem').filter({ hasText: `posted in “${title}”` })).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 20_000 });
 });
+
+test('a member follows another from their profile and hears of their next thread', async ({ member, newMember }) => {
+  const author = await newMember({ label: 'Author', join: OPEN_GROUP });
+  await author.page.goto('/settings/profile');
+  await author.page.getByRole('link', { name: 'See your public profile' }).click();
+  await expect(author.page).toHaveURL(/\/m\/\d+$/);
+  const profileUrl = author.page.url();
+
+  await member.page.goto(profileUrl);
+  await member.page.getByRole('button', { name: `Follow ${author.user.name}` }).click();
+  await expect(member.page.getByRole('button', { name: `Stop following ${author.user.name}` })).toBeVisible();
+
+  const title = `Fresh leads ${Date.now()}`;
+  await (await new NewThreadPage(author.page).open(OPEN_GROUP)).create(title, 'Three new leads this week.');
+  await expect(async () => {
+    await member.page.goto('/notifications');
+    await expect(member.page.getByRole('listitem').filter({ hasText: `started a thread: “${title}”` })).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
+});
