@@ -12,8 +12,9 @@ export const listActionsOnMeSchema = z.object({ before: z.coerce.number().int().
 
 /**
  * What moderators did to the viewer's posts and threads, and to the viewer (silences and
- * suspensions), newest first, with the silences and suspension in force now. Entries in a
- * group the viewer can no longer read are left out: its titles are not theirs to see any more.
+ * suspensions), newest first, with the silences in force now. Entries about a
+ * post or thread now in a group the viewer cannot read (they left it, or it was moved there)
+ * are left out: its titles are not theirs to see any more.
  */
 export async function listActionsOnMe(ctx: SignedInCtx, input: unknown) {
   const { before } = parseInput(listActionsOnMeSchema, input);
@@ -27,8 +28,8 @@ export async function listActionsOnMe(ctx: SignedInCtx, input: unknown) {
     .where(and(mine, before ? lt(moderationLog.id, before) : undefined))
     .orderBy(desc(moderationLog.id))
     .limit(PAGE + 1);
-  const readable = await readableGroups(ctx, rows.flatMap((r) => (r.groupId ? [r.groupId] : [])));
-  const entries = rows.slice(0, PAGE).filter((r) => r.groupId === null || readable.has(r.groupId));
+  const readable = await readableGroups(ctx, rows.flatMap((r) => (r.placeGroupId ? [r.placeGroupId] : [])));
+  const entries = rows.slice(0, PAGE).filter((r) => r.placeGroupId === null || readable.has(r.placeGroupId));
   return { entries, nextBefore: rows.length > PAGE ? rows[PAGE - 1]!.id : null, ...(await penaltiesOf(ctx)) };
 }
 

@@ -1,4 +1,4 @@
-import { and, desc, eq, lt } from 'drizzle-orm';
+import { and, desc, eq, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { z } from 'zod';
@@ -31,6 +31,8 @@ export function logEntries(db: Db) {
       id: moderationLog.id, action: moderationLog.action, reason: moderationLog.reason, createdAt: moderationLog.createdAt,
       actorName: members.name, threadId: threads.id, threadTitle: threads.title, postNumber: posts.number,
       groupId: moderationLog.groupId, memberId: moderationLog.memberId, memberName: targetMember.name,
+      /** The group the post or thread acted on is in now (a move, split or merge may have taken it elsewhere): who may read the entry. */
+      placeGroupId: sql<number | null>`coalesce((select t.group_id from ${threads} t where t.id = ${posts.threadId}), ${threads.groupId}, ${moderationLog.groupId})`,
     })
     .from(moderationLog)
     .leftJoin(members, eq(members.id, moderationLog.actorId))

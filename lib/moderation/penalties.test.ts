@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addToGroup, createMember, createThreadFixture, FACTORY_PASSWORD, testDb, viewerOf } from '@/db/test/factories';
+import { addToGroup, createGroup, createMember, createThreadFixture, FACTORY_PASSWORD, testDb, viewerOf } from '@/db/test/factories';
 import { groupSilences, moderationLog, postFlags } from '@/db/schema';
 import { openSession, viewerOfSession } from '../auth/sessions';
 import { verifySignIn } from '../auth/verify-sign-in';
@@ -16,6 +16,7 @@ import { flagPost } from './flag-post';
 import { listActionsOnMe } from './list-actions-on-me';
 import { reviewFlags } from './review-flags';
 import { liftSilence, silenceMember } from './silence-member';
+import { moveThread } from './move-thread';
 import { liftSuspension, suspendMember } from './suspend-member';
 
 const ctxOf = (viewer: Viewer) => ({ db: testDb(), viewer });
@@ -123,6 +124,16 @@ describe("a member's view of moderation on their posts", () => {
     await leaveGroup(ctxOf(member), { groupSlug: group.slug });
     const after = await listActionsOnMe(ctxOf(member), {});
     expect(after.entries).toEqual([]);
+  });
+
+  it('forgets an action on a post whose thread was moved into a group the member cannot read', async () => {
+    const { thread, owner, member, post } = await chapter();
+    await deletePost(ctxOf(owner), { postId: post.postId, reason: 'Off topic' });
+    expect((await listActionsOnMe(ctxOf(member), {})).entries).toHaveLength(1);
+    const secret = await createGroup({ visibility: 'private' });
+    await addToGroup(secret.id, owner.id, 'owner');
+    await moveThread(ctxOf(owner), { threadId: thread.id, toGroupSlug: secret.slug });
+    expect((await listActionsOnMe(ctxOf(member), {})).entries).toEqual([]);
   });
 
   it('shows nothing of other members\' posts', async () => {

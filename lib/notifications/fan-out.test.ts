@@ -1,6 +1,6 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { addToGroup, createMember, createThreadFixture, testDb, viewerOf } from '@/db/test/factories';
+import { addToGroup, createGroup, createMember, createThreadFixture, testDb, viewerOf } from '@/db/test/factories';
 import { groupMembers, members, notificationJobs, notifications } from '@/db/schema';
 import { intArray } from '@/db/sql-arrays';
 import type { Viewer } from '../context';
@@ -9,6 +9,8 @@ import { requestToJoin } from '../groups/request-to-join';
 import { createReply } from '../posts/create-reply';
 import { deletePost } from '../posts/delete-post';
 import { closeThread } from '../moderation/close-thread';
+import { mergeThread } from '../moderation/merge-thread';
+import { moveThread } from '../moderation/move-thread';
 import { editPost } from '../posts/edit-post';
 import { createThread } from '../threads/create-thread';
 import { fanOutPost } from './fan-out';
@@ -203,6 +205,27 @@ describe('reading notifications', () => {
     expect((await listNotifications(ctxOf(watcher), {})).notifications).toEqual([]);
     await replyAndFanOut(poster, thread.id, 'More confidential numbers.');
     expect(await inbox(watcher.id)).toHaveLength(1);
+  });
+
+  it('follow a post where a moderator takes it: gone once moved to a group the member cannot read, and opening at its new place after a merge', async () => {
+    const { thread, owner, join, group } = await chapter();
+    const replier = await join();
+    await replyAndFanOut(replier, thread.id, 'Meet on Friday?');
+    const secret = await createGroup({ visibility: 'private' });
+    await addToGroup(secret.id, owner.id, 'owner');
+    const other = await createThread(ctxOf(owner), { groupSlug: group.slug, title: 'Friday meetings', body: 'All about Fridays.' });
+    await mergeThread(ctxOf(owner), { threadId: thread.id, intoThreadId: other.threadId });
+    const [told] = (await listNotifications(ctxOf(owner), {})).notifications;
+    expect(told).toMatchObject({ threadId: other.threadId, href: `/t/${other.threadId}?page=1#p3` });
+    await expect(openNotification(ctxOf(owner), { id: told!.id })).resolves.toBe(`/t/${other.threadId}?page=1#p3`);
+
+    const watcher = await join();
+    await setThreadLevel(ctxOf(watcher), { threadId: other.threadId, level: 'watching' });
+    await replyAndFanOut(replier, other.threadId, 'Friday works for me.');
+    expect(await unreadCount(ctxOf(watcher))).toBe(1);
+    await moveThread(ctxOf(owner), { threadId: other.threadId, toGroupSlug: secret.slug });
+    expect(await unreadCount(ctxOf(watcher))).toBe(0);
+    expect((await listNotifications(ctxOf(watcher), {})).notifications).toEqual([]);
   });
 
   it('members hear of moderators acting on their posts, with the reason, and of their join request approved', async () => {

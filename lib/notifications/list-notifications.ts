@@ -19,6 +19,17 @@ export const listNotificationsSchema = z.object({ before: z.coerce.number().int(
 const actor = alias(members, 'actor');
 
 /**
+ * Where a notification's post is now, which decides who may read it: a move, split or merge
+ * may have taken it to another thread and group since it was written. Without a post, the
+ * thread (and group) it was about.
+ */
+const placeThreadId = sql<number | null>`coalesce(${posts.threadId}, ${notifications.threadId})`;
+const placeGroupId = sql<number | null>`coalesce(${threads.groupId}, ${notifications.groupId})`;
+const onPost = eq(posts.id, notifications.postId);
+const onThread = eq(threads.id, placeThreadId);
+const onGroup = eq(groups.id, placeGroupId);
+
+/**
  * The viewer's notifications, newest first. Each is re-checked as it is shown: one from a
  * group the member can no longer read, or about a post since deleted or hidden, is left out,
  * so leaving a group takes its news with it.
@@ -28,14 +39,14 @@ export async function listNotifications(ctx: SignedInCtx, input: unknown) {
   const rows = await ctx.db
     .select({
       id: notifications.id, kind: notifications.kind, createdAt: notifications.createdAt, readAt: notifications.readAt, data: notifications.data,
-      groupId: notifications.groupId, groupName: groups.name, groupSlug: groups.slug, threadId: notifications.threadId, threadTitle: threads.title,
+      groupId: placeGroupId, groupName: groups.name, groupSlug: groups.slug, threadId: placeThreadId, threadTitle: threads.title,
       postNumber: posts.number, postBody: sql<string | null>`left(${posts.body}, 600)`, postGone: sql<boolean>`(${posts.deletedAt} is not null or ${posts.hiddenAt} is not null)`,
       actorName: actor.name,
     })
     .from(notifications)
-    .leftJoin(groups, eq(groups.id, notifications.groupId))
-    .leftJoin(threads, eq(threads.id, notifications.threadId))
-    .leftJoin(posts, eq(posts.id, notifications.postId))
+    .leftJoin(posts, onPost)
+    .leftJoin(threads, onThread)
+    .leftJoin(groups, onGroup)
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.memberId, ctx.viewer.id), before ? lt(notifications.id, before) : undefined))
     .orderBy(desc(notifications.id))
@@ -70,11 +81,12 @@ function notificationHref(r: { kind: string; threadId: number | null; postNumber
 /** Unread notifications the viewer may still see: the number in the header. */
 export async function unreadCount(ctx: SignedInCtx): Promise<number> {
   const rows = await ctx.db
-    .select({ groupId: notifications.groupId, n: sql<number>`count(*)::int` })
+    .select({ groupId: placeGroupId, n: sql<number>`count(*)::int` })
     .from(notifications)
-    .leftJoin(posts, eq(posts.id, notifications.postId))
+    .leftJoin(posts, onPost)
+    .leftJoin(threads, onThread)
     .where(and(eq(notifications.memberId, ctx.viewer.id), isNull(notifications.readAt), sql`(${posts.id} is null or ${notifications.kind} = 'moderation' or (${posts.deletedAt} is null and ${posts.hiddenAt} is null))`))
-    .groupBy(notifications.groupId);
+    .groupBy(placeGroupId);
   const readable = await readableGroups(ctx, rows.flatMap((r) => (r.groupId ? [r.groupId] : [])));
   return rows.reduce((sum, r) => sum + (r.groupId === null || readable.has(r.groupId) ? r.n : 0), 0);
 }
@@ -88,15 +100,16 @@ export async function openNotification(ctx: SignedInCtx, input: unknown): Promis
     .update(notifications)
     .set({ readAt: sql`coalesce(${notifications.readAt}, now())` })
     .where(and(eq(notifications.id, id), eq(notifications.memberId, ctx.viewer.id)))
-    .returning({ kind: notifications.kind, threadId: notifications.threadId });
+    .returning({ id: notifications.id });
   if (!row) throw new NotFoundError('No such notification.');
   const [target] = await ctx.db
-    .select({ number: posts.number, groupSlug: groups.slug })
+    .select({ kind: notifications.kind, threadId: placeThreadId, postNumber: posts.number, groupSlug: groups.slug })
     .from(notifications)
-    .leftJoin(posts, eq(posts.id, notifications.postId))
-    .leftJoin(groups, eq(groups.id, notifications.groupId))
+    .leftJoin(posts, onPost)
+    .leftJoin(threads, onThread)
+    .leftJoin(groups, onGroup)
     .where(eq(notifications.id, id));
-  return notificationHref({ kind: row.kind, threadId: row.threadId, postNumber: target?.number ?? null, groupSlug: target?.groupSlug ?? null });
+  return notificationHref(target!);
 }
 
 /** Marks every notification of the viewer read. */
