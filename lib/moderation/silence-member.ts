@@ -35,8 +35,9 @@ export async function silenceMember(ctx: SignedInCtx, input: unknown): Promise<{
   const { groupSlug, memberId, days, reason } = parseInput(silenceMemberSchema, input);
   return ctx.db.transaction(async (tx) => {
     const group = await silenceTarget(tx, ctx, groupSlug, memberId);
-    await silenceInGroup(tx, { groupId: group.id, memberId, moderatorId: ctx.viewer.id, until: penaltyEnd(days), reason });
-    return { until: penaltyEnd(days) };
+    const until = penaltyEnd(days);
+    await silenceInGroup(tx, { groupId: group.id, memberId, moderatorId: ctx.viewer.id, until, reason });
+    return { until };
   });
 }
 

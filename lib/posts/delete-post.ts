@@ -1,13 +1,11 @@
-import { z } from 'zod';
 import type { SignedInCtx } from '../context';
 import { ConflictError, ForbiddenError } from '../errors';
 import { canDeletePost, canRestorePost } from '../permissions';
 import { parseInput } from '../validate';
 import { getReadablePost } from './post-access';
-import { moderationReason, recordId } from './post-schemas';
+import { postActionSchema } from './post-schemas';
 import { setPostDeleted } from './post-visibility';
 
-export const deletePostSchema = z.object({ postId: recordId, reason: moderationReason });
 
 const RULES = {
   delete: { stale: 'This post is already deleted.', allowed: canDeletePost, refused: 'You can only delete your own posts.' },
@@ -15,7 +13,7 @@ const RULES = {
 } as const;
 
 async function changeDeletion(ctx: SignedInCtx, input: unknown, change: keyof typeof RULES): Promise<{ threadId: number; number: number }> {
-  const { postId, reason } = parseInput(deletePostSchema, input);
+  const { postId, reason } = parseInput(postActionSchema, input);
   const actor = ctx.viewer;
   const rules = RULES[change];
   return ctx.db.transaction(async (tx) => {

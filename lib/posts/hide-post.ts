@@ -6,8 +6,8 @@ import { recordModeration } from '../moderation/record-moderation';
 import { canModerateGroup } from '../permissions';
 import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
-import { deletePostSchema } from './delete-post';
 import { getReadablePost } from './post-access';
+import { postActionSchema } from './post-schemas';
 
 const RULES = {
   hide: { stale: 'This post is already hidden.', action: 'hide_post', resolution: 'agreed' },
@@ -20,7 +20,7 @@ const RULES = {
  * them, showing it again disagrees), the search index follows, and the author is told why.
  */
 async function changeHidden(ctx: SignedInCtx, input: unknown, change: keyof typeof RULES): Promise<{ threadId: number; number: number }> {
-  const { postId, reason } = parseInput(deletePostSchema, input);
+  const { postId, reason } = parseInput(postActionSchema, input);
   const moderator = ctx.viewer;
   const rules = RULES[change];
   return ctx.db.transaction(async (tx) => {

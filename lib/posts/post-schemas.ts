@@ -27,3 +27,6 @@ export const moderationReason = z
   .max(300, 'Keep the reason under 300 characters.')
   .transform((value) => value || undefined)
   .optional();
+
+/** One post acted on by a moderator or its author (delete, restore, hide, show again), and why. */
+export const postActionSchema = z.object({ postId: recordId, reason: moderationReason });

@@ -38,13 +38,13 @@ export function postingLimits(): PostingLimits {
 type Draft = { kind: 'thread' | 'reply' | 'edit'; bodyHtml: string; body: string };
 
 /**
- * Whether `author` may write `draft` in `group` now; throws the reason if not. Call it inside the
+ * Whether `author` may write `draft` in `group` now, by pace and content (callers have already
+ * asked assertNotSilenced and the permission module); throws the reason if not. Call it inside the
  * writing transaction: it locks the author's row (FOR NO KEY UPDATE, so rows that merely refer to
  * the member are not held up), and two posts sent at once from two processes are counted one
  * after the other.
  */
 export async function assertMayPost(tx: Db, author: Viewer, group: GroupWithAccess, draft: Draft): Promise<void> {
-  assertNotSilenced(author, group);
   if (canModerateGroup(author, group)) return;
   const limits = postingLimits();
   const history = await postingHistory(tx, author.id, limits);
