@@ -14,6 +14,7 @@ export const envSchema = z.object({
   NEXTAUTH_URL: z.url().optional(),
   PORT: port.optional(),
   CERCLE_TRUST_PROXY: z.enum(['true', 'false']).optional(),
+  CERCLE_PAGE_CACHE_SECONDS: z.coerce.number().int().min(0).max(3600).optional(),
   CERCLE_WORKER: z.enum(['in-process', 'external']).optional(),
   SMTP_URL: z.url({ protocol: /^smtps?$/, error: 'must be an smtp:// or smtps:// URL' }).optional(),
   MAIL_FROM: z.string().min(3).optional(),

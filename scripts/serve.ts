@@ -13,6 +13,7 @@ import { dataDir, prepareDatabase } from '../db/prepare';
 import { stampClientAddress } from '../lib/auth/client-address';
 import { checkEnv } from '../lib/env';
 import { getDb } from '../db/client';
+import { AnonymousPageCache } from '../lib/page-cache/anonymous-page-cache';
 import { startBackgroundWork } from '../lib/background-work';
 
 const mode = process.argv[2] ?? 'dev';
@@ -43,9 +44,11 @@ await app.prepare();
 // The outboxes are drained here unless separate `npm run worker` processes do it.
 const stopBackgroundWork = process.env.CERCLE_WORKER === 'external' ? async () => {} : await startBackgroundWork(getDb());
 const trustProxy = process.env.CERCLE_TRUST_PROXY === 'true';
+// Development renders the code as it changes, so pages are kept only in production.
+const pageCache = new AnonymousPageCache({ ttlMs: mode === 'start' ? (env.CERCLE_PAGE_CACHE_SECONDS ?? 10) * 1000 : 0 });
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
-  void handle(req, res);
+  pageCache.handle(req, res, () => void handle(req, res));
 });
 server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, () => {
