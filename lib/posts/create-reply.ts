@@ -60,14 +60,15 @@ export async function createReply(ctx: SignedInCtx, input: unknown): Promise<Pos
         .update(threads)
         .set({ lastPostNumber: number, replyCount: sql`${threads.replyCount} + 1`, lastPostedAt: sql`now()`, lastPosterId: author.id })
         .where(eq(threads.id, thread.id));
-      await tx
-        .update(groups)
-        .set({ postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
-        .where(eq(groups.id, group.id));
       await enqueueSearchUpdate(tx, 'post', post!.id);
       await enqueueNotificationJob(tx, post!.id);
       await trackByDefault(tx, author.id, thread.id);
       await markRead(tx, author.id, thread.id, number);
+      // Last, because every reply in the group waits for this row until the commit.
+      await tx
+        .update(groups)
+        .set({ postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
+        .where(eq(groups.id, group.id));
       return { postId: post!.id, threadId: thread.id, number };
     }),
   );

@@ -47,12 +47,21 @@ type Draft = { kind: 'thread' | 'reply' | 'edit'; bodyHtml: string; body: string
 export async function assertMayPost(tx: Db, author: Viewer, group: GroupWithAccess, draft: Draft): Promise<void> {
   if (canModerateGroup(author, group)) return;
   const limits = postingLimits();
+  if (draft.kind === 'reply' && !limitsReplies(limits)) return;
   const history = await postingHistory(tx, author.id, limits);
   const newMember = history.joinedAt.getTime() > Date.now() - limits.newMemberDays * 86_400_000 || history.standingPosts < limits.newMemberPosts;
   if (newMember) assertNewMemberContent(draft.bodyHtml, limits);
   if (draft.kind === 'edit') return assertEditAllowance(tx, author.id, limits);
   await assertNotDuplicate(tx, author.id, draft.body, limits);
   assertPace(draft.kind, history, newMember, limits);
+}
+
+/**
+ * Whether any limit in force applies to a reply. A site that lifts them all (CERCLE_LIMITS)
+ * has nothing to count, so its members' replies do not queue on their own rows.
+ */
+function limitsReplies(limits: PostingLimits): boolean {
+  return limits.postIntervalSeconds > 0 || limits.duplicateWindowMinutes > 0 || limits.newMemberDays > 0 || limits.newMemberPosts > 0;
 }
 
 /** Checked before "may this member post here at all", so a silenced member is told why rather than to join. */

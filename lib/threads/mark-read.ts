@@ -1,17 +1,23 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
-import { threadReads } from '@/db/schema';
 
-/** Records that a member has read a thread up to a post number; never moves backwards. */
+/**
+ * Records that a member has read a thread up to a post number; never moves backwards.
+ * Re-reading a page writes nothing: the row is only touched when the number advances, so
+ * a member's many tabs (or reloads) of one thread neither queue on its lock nor wait for
+ * a commit to reach the disk.
+ */
 export async function markRead(db: Db, memberId: number, threadId: number, postNumber: number): Promise<void> {
-  await db
-    .insert(threadReads)
-    .values({ memberId, threadId, lastReadPostNumber: postNumber })
-    .onConflictDoUpdate({
-      target: [threadReads.memberId, threadReads.threadId],
-      set: {
-        lastReadPostNumber: sql`greatest(${threadReads.lastReadPostNumber}, excluded.last_read_post_number)`,
-        updatedAt: sql`now()`,
-      },
-    });
+  await db.execute(sql`
+    with advanced as (
+      update thread_reads set last_read_post_number = ${postNumber}, updated_at = now()
+      where member_id = ${memberId} and thread_id = ${threadId} and last_read_post_number < ${postNumber}
+      returning 1
+    )
+    insert into thread_reads (member_id, thread_id, last_read_post_number)
+    select ${memberId}, ${threadId}, ${postNumber}
+    where not exists (select 1 from advanced)
+      and not exists (select 1 from thread_reads where member_id = ${memberId} and thread_id = ${threadId} and last_read_post_number >= ${postNumber})
+    on conflict (member_id, thread_id) do update
+      set last_read_post_number = greatest(thread_reads.last_read_post_number, excluded.last_read_post_number), updated_at = now()`);
 }

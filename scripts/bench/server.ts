@@ -26,13 +26,14 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string> }): Promise<BenchServer> {
+export async function startServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string>; cpuProfileDir?: string }): Promise<BenchServer> {
   if (!existsSync(path.resolve('.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const log = path.join(opts.dataDir, 'server.log');
   const out = createWriteStream(log);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start'], {
+  const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProfileDir)}`] : [];
+  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/serve.ts', 'start'], {
     env: { ...process.env, ...opts.env, DATABASE_URL: opts.databaseUrl, CERCLE_DATA_DIR: opts.dataDir, PORT: String(port), NEXTAUTH_URL: origin },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
