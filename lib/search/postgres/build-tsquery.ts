@@ -18,8 +18,10 @@ type Word = {
 export type BuiltQuery = {
   /** The tsquery text, or null when nothing is left to look for (only stop words, or only exclusions). */
   tsquery: string | null;
-  /** About how many posts match, from the stems' post counts; null when a prefix makes it unknowable. */
-  estimatedMatches: number | null;
+  /** About how many posts match, from the stems' post counts. */
+  estimatedMatches: number;
+  /** How many posts hold the rarest word looked for (any of its stems): how long a list the word index reads at least. */
+  rarestWordPosts: number;
   /** Posts in the index, about. */
   indexedPosts: number;
   /** The newest indexed post's id: a search can look at the posts after a bound below it first. */
@@ -39,25 +41,31 @@ type Stemmed = { i: number; config: string; lexemes: string[]; documents: number
 
 /** Every (word, configuration) pair stemmed, with the index's post count of each stem, in one round trip. */
 async function analyse(db: Db, terms: SearchTerm[], prefixLast: boolean): Promise<{ words: Word[]; indexedPosts: number; newestPostId: number }> {
-  const rows: { index: number; config: string; text: string; phrase: boolean }[] = [];
+  const rows: { index: number; config: string; text: string; phrase: boolean; prefix: boolean }[] = [];
+  const isPrefix = (term: SearchTerm, index: number) => prefixLast && index === terms.length - 1 && !term.phrase && !term.excluded;
   terms.forEach((term, index) => {
-    for (const config of configsForWord(term.text).all) rows.push({ index, config, text: term.text, phrase: term.phrase });
+    for (const config of configsForWord(term.text).all) rows.push({ index, config, text: term.text, phrase: term.phrase, prefix: isPrefix(term, index) });
   });
   if (rows.length === 0) return { words: [], indexedPosts: 0, newestPostId: 0 };
   const stemmed = await db.execute<Stemmed>(sql`
     select x.i, x.config, a.lexemes,
-      array(select coalesce((select l.documents from search_lexemes l where l.lexeme = e), 0) from unnest(a.lexemes) e) as documents,
+      -- A prefix counts the posts of every stem it begins (the trigram index serves "like"), so
+      -- a typeahead of a common word is known to be common before it runs.
+      array(select case when x.prefix
+        then (select coalesce(sum(l.documents), 0)::int from search_lexemes l where l.lexeme like replace(replace(replace(e, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
+        else coalesce((select l.documents from search_lexemes l where l.lexeme = e), 0) end
+        from unnest(a.lexemes) e) as documents,
       case when x.phrase then phraseto_tsquery(x.config::regconfig, cercle_search_text(x.t))::text end as phrase,
       (select greatest(reltuples, 0)::bigint from pg_class where oid = 'search_posts'::regclass) as indexed,
       (select max(post_id) from search_posts) as newest
-    from unnest(${intArray(rows.map((r) => r.index))}, ${textArray(rows.map((r) => r.config))}, ${textArray(rows.map((r) => r.text))}, ${boolArray(rows.map((r) => r.phrase))})
-      as x(i, config, t, phrase)
+    from unnest(${intArray(rows.map((r) => r.index))}, ${textArray(rows.map((r) => r.config))}, ${textArray(rows.map((r) => r.text))}, ${boolArray(rows.map((r) => r.phrase))}, ${boolArray(rows.map((r) => r.prefix))})
+      as x(i, config, t, phrase, prefix)
     cross join lateral (select tsvector_to_array(to_tsvector(x.config::regconfig, cercle_search_text(x.t))) as lexemes) a`);
   const words = terms.map((term, index) => {
     const mine = stemmed.filter((row) => row.i === index);
     return {
       term,
-      prefix: prefixLast && index === terms.length - 1 && !term.phrase && !term.excluded,
+      prefix: isPrefix(term, index),
       stems: new Map(mine.map((row) => [row.config, row.lexemes])),
       phrases: mine.map((row) => row.phrase).filter((p): p is string => Boolean(p)),
       documents: new Map(mine.flatMap((row) => row.lexemes.map((lexeme, i) => [lexeme, Number(row.documents[i] ?? 0)] as const))),
@@ -114,11 +122,14 @@ function wordQuery(word: Word, title: boolean): string {
 /** A phrase is far rarer than its words all present anywhere in a post. */
 const PHRASE_SHARE = 0.1;
 
-/** The share of posts holding the word (any of its stems), about; null when a prefix makes it unknowable. */
-function shareOf(word: Word, indexedPosts: number): number | null {
-  if (word.prefix) return null;
-  const posts = [...word.documents.values()].reduce((sum, count) => sum + count, 0);
-  return Math.min(1, posts / Math.max(1, indexedPosts)) * (word.term.phrase ? PHRASE_SHARE : 1);
+/** About how many posts hold the word (any of its stems, or of the stems a prefix begins). */
+function postsOf(word: Word): number {
+  return [...word.documents.values()].reduce((sum, count) => sum + count, 0);
+}
+
+/** The share of posts holding the word, about. */
+function shareOf(word: Word, indexedPosts: number): number {
+  return Math.min(1, postsOf(word) / Math.max(1, indexedPosts)) * (word.term.phrase ? PHRASE_SHARE : 1);
 }
 
 /**
@@ -126,10 +137,8 @@ function shareOf(word: Word, indexedPosts: number): number | null {
  * who write "social" often write "network"), so past the rarest word each further word
  * narrows by the square root of its share, not by the share itself.
  */
-function estimate(words: Word[], indexedPosts: number): number | null {
-  const shares = words.map((word) => shareOf(word, indexedPosts));
-  if (shares.some((share) => share === null)) return null;
-  const [rarest = 1, ...others] = (shares as number[]).sort((a, b) => a - b);
+function estimate(words: Word[], indexedPosts: number): number {
+  const [rarest = 1, ...others] = words.map((word) => shareOf(word, indexedPosts)).sort((a, b) => a - b);
   return Math.round(indexedPosts * rarest * others.reduce((product, share) => product * Math.sqrt(share), 1));
 }
 
@@ -142,7 +151,7 @@ export async function buildTsquery(
   const { words, indexedPosts, newestPostId } = await analyse(db, terms, prefix);
   const meaningful = words.filter((w) => w.term.phrase || w.prefix || !isStopWord(w));
   const positive = meaningful.filter((w) => !w.term.excluded && [...w.stems.values()].some((l) => l.length > 0));
-  if (positive.length === 0) return { tsquery: null, estimatedMatches: 0, indexedPosts, newestPostId, widened: false };
+  if (positive.length === 0) return { tsquery: null, estimatedMatches: 0, rarestWordPosts: 0, indexedPosts, newestPostId, widened: false };
   for (const word of positive) await correct(db, word, widen);
   const parts: string[] = [];
   for (const word of meaningful) {
@@ -150,5 +159,6 @@ export async function buildTsquery(
     if (query) parts.push(word.term.excluded ? `!(${query})` : `(${query})`);
   }
   const widened = positive.some((word) => word.corrections.length > 0);
-  return { tsquery: parts.join(' & '), estimatedMatches: estimate(positive, indexedPosts), indexedPosts, newestPostId, widened };
+  const rarestWordPosts = Math.min(...positive.map(postsOf));
+  return { tsquery: parts.join(' & '), estimatedMatches: estimate(positive, indexedPosts), rarestWordPosts, indexedPosts, newestPostId, widened };
 }

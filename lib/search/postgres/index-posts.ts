@@ -36,6 +36,30 @@ function addLexemes(db: Db, where: SQL) {
     on conflict (lexeme) do update set documents = search_lexemes.documents + excluded.documents`);
 }
 
+/** How many of the newest indexed posts search_recent_posts holds. */
+export const RECENT_WINDOW = 100_000;
+
+const RECENT_COLUMNS = sql.raw('post_id, thread_id, group_id, author_id, posted_at, is_opening, config, document');
+const recentBound = sql`(select coalesce(max(post_id), 0) - ${RECENT_WINDOW} from search_posts)`;
+
+/**
+ * Brings search_recent_posts in line with search_posts for the rows `where` picks (written
+ * over a table aliased x), then lets the posts that are no longer among the newest go.
+ */
+async function mirrorRecent(db: Db, where: (x: SQL) => SQL): Promise<void> {
+  const r = sql.raw('r');
+  const s = sql.raw('s');
+  await db.execute(sql`
+    delete from search_recent_posts r where ${where(r)} and not exists (select 1 from search_posts s where s.post_id = r.post_id)`);
+  await db.execute(sql`
+    insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts s
+    where ${where(s)} and s.post_id > ${recentBound}
+    on conflict (post_id) do update set
+      thread_id = excluded.thread_id, group_id = excluded.group_id, author_id = excluded.author_id,
+      is_opening = excluded.is_opening, config = excluded.config, document = excluded.document`);
+  await db.execute(sql`delete from search_recent_posts where post_id <= ${recentBound}`);
+}
+
 export async function indexPosts(db: Db, postIds: number[]): Promise<void> {
   if (postIds.length === 0) return;
   const ids = intArray(postIds);
@@ -44,6 +68,7 @@ export async function indexPosts(db: Db, postIds: number[]): Promise<void> {
     where s.post_id = p.id and p.id = any(${ids}) and (p.deleted_at is not null or p.hidden_at is not null or t.deleted_at is not null)`);
   await upsertPosts(db, sql`p.id = any(${ids})`);
   await addLexemes(db, sql`s.post_id = any(${ids})`);
+  await mirrorRecent(db, (x) => sql`${x}.post_id = any(${ids})`);
 }
 
 /**
@@ -56,10 +81,15 @@ export async function indexThreads(db: Db, threadIds: number[]): Promise<void> {
   await db.execute(sql`
     delete from search_posts s using threads t where s.thread_id = t.id and t.id = any(${ids}) and t.deleted_at is not null`);
   await db.execute(sql`
-    update search_posts s set group_id = t.group_id from threads t
-    where s.thread_id = t.id and t.id = any(${ids}) and s.group_id <> t.group_id`);
+    delete from search_recent_posts s using threads t where s.thread_id = t.id and t.id = any(${ids}) and t.deleted_at is not null`);
+  for (const table of [sql.raw('search_posts'), sql.raw('search_recent_posts')]) {
+    await db.execute(sql`
+      update ${table} s set group_id = t.group_id from threads t
+      where s.thread_id = t.id and t.id = any(${ids}) and s.group_id <> t.group_id`);
+  }
   await upsertPosts(db, sql`p.thread_id = any(${ids}) and p.number = 1`);
   await addLexemes(db, sql`s.thread_id = any(${ids}) and s.is_opening`);
+  await mirrorRecent(db, (x) => sql`${x}.thread_id = any(${ids}) and ${x}.is_opening`);
 }
 
 /**
@@ -87,6 +117,10 @@ export async function reindexAll(db: Db, progress: (done: number, total: number)
   }
   // Posts written or deleted meanwhile move the count: once every slice is done, so is the rebuild.
   progress(done, done);
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from search_recent_posts`);
+    await tx.execute(sql`insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts where post_id > ${recentBound}`);
+  });
   // Counted afresh: the incremental counts drift upwards with edits.
   await db.execute(sql`
     insert into search_lexemes (lexeme, documents) select word, ndoc from ts_stat('select document from search_posts')

@@ -5,6 +5,7 @@ import type { EngineHit, EngineQuery, EngineResult } from '../engine';
 import { MARK_END, MARK_START } from '../engine';
 import { markdownToText } from '../plain-text';
 import type { BuiltQuery } from './build-tsquery';
+import { RECENT_WINDOW } from './index-posts';
 
 /**
  * How many of the newest matching posts are ranked. A word found in a third of a million
@@ -12,10 +13,16 @@ import type { BuiltQuery } from './build-tsquery';
  * rarer word has fewer matches than this, so its best old match is always ranked.
  */
 export const CANDIDATE_CAP = 500;
-/** Below this share of posts, a query's matches are gathered from the word index; above it, by walking the newest posts. */
-const WALK_SHARE = 0.005;
+/** From this share of posts up, a query's matches are gathered by walking the newest posts: they come thick and fast. */
+const WALK_SHARE = 0.1;
 /** A walk stops after this many times the posts it expects to need, in case the words are rarer than their counts suggest. */
 const WALK_MARGIN = 4;
+/**
+ * Up to this many posts holding its rarest word, a query reads the whole word index: the
+ * lists are short, and a rare word's oldest match is found. Past it, the recent posts' index
+ * answers first (RECENT_WINDOW, lib/search/postgres/index-posts.ts).
+ */
+const WHOLE_INDEX_POSTS = 20_000;
 
 const STATUS_CONDITION: Record<NonNullable<EngineQuery['status']>, SQL> = {
   open: sql`not t.closed and not t.archived`,
@@ -52,8 +59,11 @@ type Ranked = { post_id: number; config: string; body: string; title: string; to
  * relevance (title over body, recent over old) or the order asked for. Posts and threads are
  * re-checked against their current rows, so a post deleted or moved a moment ago never shows.
  */
-/** How to gather candidates: walk the newest posts (down to a bound), or intersect the word index with everything. */
-type Plan = { walk: true; after: number | null } | { walk: false };
+/**
+ * How to gather candidates: walk the newest posts (down to a bound), read the recent posts'
+ * word index, or read the whole word index.
+ */
+type Plan = { kind: 'walk'; after: number | null } | { kind: 'recent' } | { kind: 'index' };
 
 function rankedPosts(db: Db, query: EngineQuery, tsquery: string | null, plan: Plan | null): Promise<Ranked[]> {
   return db.transaction(async (tx) => {
@@ -61,17 +71,18 @@ function rankedPosts(db: Db, query: EngineQuery, tsquery: string | null, plan: P
     // often words occur from sampled statistics; the stems' counts (search_lexemes) know
     // better, so the choice between walking and intersecting is made here.
     const settings = [sql`set_config('max_parallel_workers_per_gather', '0', true)`];
-    if (plan) settings.push(sql`set_config(${plan.walk ? 'enable_bitmapscan' : 'enable_indexscan'}, 'off', true)`);
+    if (plan) settings.push(sql`set_config(${plan.kind === 'walk' ? 'enable_bitmapscan' : 'enable_indexscan'}, 'off', true)`);
     await tx.execute(sql`select ${sql.join(settings, sql`, `)}`);
-    return rankedPostsQuery(tx, query, tsquery, plan?.walk ? plan.after : null);
+    const table = sql.raw(plan?.kind === 'recent' ? 'search_recent_posts' : 'search_posts');
+    return rankedPostsQuery(tx, query, tsquery, table, plan?.kind === 'walk' ? plan.after : null);
   });
 }
 
-function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, after: number | null) {
+function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, table: SQL, after: number | null) {
   const score = tsquery ? sql`ts_rank_cd(c.document, ${tsquery}::tsquery, 1) / (1 + extract(epoch from now() - c.posted_at) / 31557600)` : sql`0`;
   return db.execute<Ranked>(sql`
     with candidates as (
-      select s.post_id, s.thread_id, s.config, s.document, s.posted_at from search_posts s
+      select s.post_id, s.thread_id, s.config, s.document, s.posted_at from ${table} s
       where ${candidateFilters(query, tsquery, after)}
       order by s.post_id ${query.order === 'oldest' ? sql`asc` : sql`desc`}
       limit ${CANDIDATE_CAP}
@@ -97,18 +108,19 @@ function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, af
 
 /**
  * A query expected to match many posts (from its stems' post counts) walks the newest posts
- * until it has CANDIDATE_CAP matches, which takes few steps when matches are dense; a rarer
- * one gathers every match from the word index, so a rare word's oldest match is found. With
- * an author filter, or oldest first, the planner's own choice stands.
+ * until it has CANDIDATE_CAP matches, which takes few steps when matches are dense. A sparser
+ * one reads the word index: the whole of it when its rarest word is rare enough, so a rare
+ * word's oldest match is found; otherwise the recent posts' index, whose lists are short.
+ * With an author filter, or oldest first, the planner's own choice stands.
  */
 function planFor(query: EngineQuery, built: BuiltQuery): Plan | null {
   if (!built.tsquery || query.order === 'oldest' || query.authorIds) return null;
-  const share = (built.estimatedMatches ?? built.indexedPosts) / Math.max(1, built.indexedPosts);
-  if (share < WALK_SHARE) return { walk: false };
+  const share = built.estimatedMatches / Math.max(1, built.indexedPosts);
+  if (share < WALK_SHARE) return built.rarestWordPosts <= WHOLE_INDEX_POSTS ? { kind: 'index' } : { kind: 'recent' };
   // One group's posts are walked through its own index, to its first post if need be.
-  if (query.groupIds.length === 1) return { walk: true, after: null };
+  if (query.groupIds.length === 1) return { kind: 'walk', after: null };
   const reach = Math.ceil((WALK_MARGIN * CANDIDATE_CAP) / share);
-  return { walk: true, after: reach >= built.indexedPosts ? null : built.newestPostId - reach };
+  return { kind: 'walk', after: reach >= built.indexedPosts ? null : built.newestPostId - reach };
 }
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -132,13 +144,18 @@ async function highlight(db: Db, rows: Ranked[], tsquery: string | null): Promis
  */
 export async function searchPosts(db: Db, query: EngineQuery, built: BuiltQuery): Promise<EngineResult> {
   if (query.groupIds.length === 0) return { hits: [], total: 0, capped: false };
-  const plan = planFor(query, built);
+  let plan = planFor(query, built);
   let rows = await rankedPosts(db, query, built.tsquery, plan);
-  const stoppedShort = plan?.walk && plan.after !== null && rows.length < query.limit && (rows[0]?.candidates ?? 0) < CANDIDATE_CAP;
-  if (stoppedShort) rows = await rankedPosts(db, query, built.tsquery, { walk: false });
+  const bounded = (plan?.kind === 'walk' && plan.after !== null) || (plan?.kind === 'recent' && built.indexedPosts > RECENT_WINDOW);
+  if (bounded && rows.length < query.limit && (rows[0]?.candidates ?? 0) < CANDIDATE_CAP) {
+    plan = { kind: 'index' };
+    rows = await rankedPosts(db, query, built.tsquery, plan);
+  }
   const marked = await highlight(db, rows, built.tsquery);
   const hits: EngineHit[] = rows.map((row, i) => ({ postId: row.post_id, snippet: marked[i]!.snippet, title: marked[i]!.title }));
   // Counted before the page was cut, so every row carries them; a page past the end has none.
   const [first] = rows;
-  return { hits, total: first?.total ?? 0, capped: (first?.candidates ?? 0) >= CANDIDATE_CAP };
+  // Ranked among the recent posts only, there may be more matches than were counted.
+  const capped = (first?.candidates ?? 0) >= CANDIDATE_CAP || (plan?.kind === 'recent' && built.indexedPosts > RECENT_WINDOW);
+  return { hits, total: first?.total ?? 0, capped };
 }

@@ -1,0 +1,73 @@
+/**
+ * The recent posts' index (search_recent_posts) answers searches for frequent words found
+ * together. It must follow every change search_posts follows, a move into a private group
+ * above all; these tests read it directly and search through it.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
+import type { EngineQuery } from '../engine';
+import { moveThread } from '../../moderation/move-thread';
+import { createReply } from '../../posts/create-reply';
+import { deletePost } from '../../posts/delete-post';
+import { createThread } from '../../threads/create-thread';
+import { drainAllSearchUpdates } from '../drain-search-outbox';
+import { parseSearchQuery } from '../query-syntax';
+import { buildTsquery } from './build-tsquery';
+import { postgresEngine } from './postgres-engine';
+import { searchPosts } from './search-posts';
+
+const db = testDb();
+const word = () => `zq${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
+const drain = () => drainAllSearchUpdates(db, postgresEngine);
+
+async function recentRow(postId: number) {
+  const [row] = await db.execute<{ group_id: number }>(sql`select group_id from search_recent_posts where post_id = ${postId}`);
+  return row ?? null;
+}
+
+/** A search made to go through the recent posts' index, as one for two frequent words would on a large forum. */
+async function searchRecent(q: string, groupIds: number[]) {
+  const query: EngineQuery = { terms: parseSearchQuery(q).terms, groupIds, inTitle: false, order: 'relevance', prefix: false, offset: 0, limit: 1 };
+  const built = await buildTsquery(db, query.terms, { prefix: false, inTitle: false });
+  const huge = Number.MAX_SAFE_INTEGER;
+  return searchPosts(db, query, { ...built, estimatedMatches: 1, rarestWordPosts: huge, indexedPosts: huge });
+}
+
+describe('the recent posts index', () => {
+  it('follows a thread moved into a private group, so outsiders searching it find nothing', async () => {
+    const open = await createGroup({ visibility: 'public', joinPolicy: 'open' });
+    const closed = await createGroup({ visibility: 'private', joinPolicy: 'invite' });
+    const moderator = viewerOf(await createMember());
+    await addToGroup(open.id, moderator.id, 'owner');
+    await addToGroup(closed.id, moderator.id, 'owner');
+    const secret = word();
+    const ref = await createThread({ db, viewer: moderator }, { groupSlug: open.slug, title: 'Supplier shortlist', body: 'Who do you use?' });
+    const reply = await createReply({ db, viewer: moderator }, { threadId: ref.threadId, body: `Ask ${secret} first.` });
+    await drain();
+    expect(await recentRow(reply.postId)).toEqual({ group_id: open.id });
+    const before = await searchRecent(secret, [open.id]);
+    expect(before.hits.map((h) => h.postId)).toEqual([reply.postId]);
+    expect(before.capped).toBe(true);
+
+    await moveThread({ db, viewer: moderator }, { threadId: ref.threadId, toGroupSlug: closed.slug, reason: 'Members only' });
+    await drain();
+    expect(await recentRow(reply.postId)).toEqual({ group_id: closed.id });
+    expect((await searchRecent(secret, [open.id])).hits).toEqual([]);
+  });
+
+  it('lets a deleted post go', async () => {
+    const group = await createGroup({ visibility: 'public', joinPolicy: 'open' });
+    const author = viewerOf(await createMember());
+    await addToGroup(group.id, author.id, 'owner');
+    const gone = word();
+    const ref = await createThread({ db, viewer: author }, { groupSlug: group.slug, title: 'Venue ideas', body: `The ${gone} hall.` });
+    await drain();
+    expect(await recentRow(ref.postId)).not.toBeNull();
+    await deletePost({ db, viewer: author }, { postId: ref.postId });
+    await drain();
+    expect(await recentRow(ref.postId)).toBeNull();
+    expect((await searchRecent(gone, [group.id])).hits).toEqual([]);
+  });
+});
