@@ -116,3 +116,22 @@ test('the first unread post on the first page is opened too', async ({ member, n
   await expect(reader.page).toHaveURL(new RegExp(`/t/${threadId}(\\?page=1)?#p3$`));
   await expect(thread.post(3)).toBeInViewport();
 });
+
+test('signed-out readers share a kept copy of a thread page, and see a reply the moment it is written', async ({ member, newVisitor }) => {
+  const { page } = await newVisitor();
+  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
+  const { threadId } = await apiStartThread(member.page.request, OPEN_GROUP, `Kept for visitors ${Date.now()}`, 'Who is coming on Thursday?');
+  const first = await page.goto(`/t/${threadId}`);
+  expect(first?.headers()['x-cercle-cache']).toBe('miss');
+  const second = await page.goto(`/t/${threadId}`);
+  expect(second?.headers()['x-cercle-cache']).toBe('hit');
+  await expect(new ThreadPage(page).posts).toHaveCount(1);
+
+  await apiReply(member.page.request, threadId, 'Count me in for Thursday.');
+  await page.goto(`/t/${threadId}`);
+  await expect(new ThreadPage(page).posts).toHaveCount(2);
+  await expect(page.getByText('Count me in for Thursday.')).toBeVisible();
+  // The member's own view is never a kept copy.
+  const own = await member.page.goto(`/t/${threadId}`);
+  expect(own?.headers()['x-cercle-cache']).toBeUndefined();
+});
