@@ -15,8 +15,13 @@ import { RECENT_WINDOW } from './index-posts';
 export const CANDIDATE_CAP = 500;
 /** From this share of posts up, a query's matches are gathered by walking the newest posts: they come thick and fast. */
 const WALK_SHARE = 0.1;
-/** A walk stops after this many times the posts it expects to need, in case the words are rarer than their counts suggest. */
+/**
+ * A walk stops after this many times the posts it expects to need, in case the words are rarer
+ * than their counts suggest; one that stops short goes once more, WIDER_WALK times as far (the
+ * newest posts may be a burst that never uses the word).
+ */
 const WALK_MARGIN = 4;
+const WIDER_WALK = 16;
 /**
  * Up to this many posts holding its rarest word, a query reads the whole word index: the
  * lists are short, and a rare word's oldest match is found. Past it, the recent posts' index
@@ -63,7 +68,7 @@ type Ranked = { post_id: number; config: string; body: string; title: string; to
  * How to gather candidates: walk the newest posts (down to a bound), read the recent posts'
  * word index, or read the whole word index.
  */
-type Plan = { kind: 'walk'; after: number | null } | { kind: 'recent' } | { kind: 'index' };
+type Plan = { kind: 'walk'; after: number | null; margin: number } | { kind: 'recent' } | { kind: 'index' };
 
 function rankedPosts(db: Db, query: EngineQuery, tsquery: string | null, plan: Plan | null): Promise<Ranked[]> {
   return db.transaction(async (tx) => {
@@ -118,9 +123,25 @@ function planFor(query: EngineQuery, built: BuiltQuery): Plan | null {
   const share = built.estimatedMatches / Math.max(1, built.indexedPosts);
   if (share < WALK_SHARE) return built.rarestWordPosts <= WHOLE_INDEX_POSTS ? { kind: 'index' } : { kind: 'recent' };
   // One group's posts are walked through its own index, to its first post if need be.
-  if (query.groupIds.length === 1) return { kind: 'walk', after: null };
-  const reach = Math.ceil((WALK_MARGIN * CANDIDATE_CAP) / share);
-  return { kind: 'walk', after: reach >= built.indexedPosts ? null : built.newestPostId - reach };
+  if (query.groupIds.length === 1) return { kind: 'walk', after: null, margin: Infinity };
+  return walk(built, WALK_MARGIN);
+}
+
+function walk(built: BuiltQuery, margin: number): Plan {
+  const share = built.estimatedMatches / Math.max(1, built.indexedPosts);
+  const reach = Math.ceil((margin * CANDIDATE_CAP) / share);
+  return { kind: 'walk', after: reach >= built.indexedPosts ? null : built.newestPostId - reach, margin };
+}
+
+/** Where to look next when a bounded plan found too few matches: a walk goes further once, then the whole word index. */
+function widerPlan(plan: Plan, built: BuiltQuery): Plan {
+  if (plan.kind !== 'walk' || plan.margin > WALK_MARGIN) return { kind: 'index' };
+  const further = walk(built, WALK_MARGIN * WIDER_WALK);
+  return further.kind === 'walk' && further.after !== null ? further : { kind: 'index' };
+}
+
+function isBounded(plan: Plan | null, built: BuiltQuery): plan is Plan {
+  return (plan?.kind === 'walk' && plan.after !== null) || (plan?.kind === 'recent' && built.indexedPosts > RECENT_WINDOW);
 }
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
@@ -138,17 +159,15 @@ async function highlight(db: Db, rows: Ranked[], tsquery: string | null): Promis
 }
 
 /**
- * One page of results. A walk that reached its bound before finding CANDIDATE_CAP matches or
- * filling the page (the words were rarer than their counts suggested) is done again from the
- * word index.
+ * One page of results. A walk or a recent-window search that found neither CANDIDATE_CAP
+ * matches nor a page's worth is done again further back (widerPlan).
  */
 export async function searchPosts(db: Db, query: EngineQuery, built: BuiltQuery): Promise<EngineResult> {
   if (query.groupIds.length === 0) return { hits: [], total: 0, capped: false };
   let plan = planFor(query, built);
   let rows = await rankedPosts(db, query, built.tsquery, plan);
-  const bounded = (plan?.kind === 'walk' && plan.after !== null) || (plan?.kind === 'recent' && built.indexedPosts > RECENT_WINDOW);
-  if (bounded && rows.length < query.limit && (rows[0]?.candidates ?? 0) < CANDIDATE_CAP) {
-    plan = { kind: 'index' };
+  while (isBounded(plan, built) && rows.length < query.limit && (rows[0]?.candidates ?? 0) < CANDIDATE_CAP) {
+    plan = widerPlan(plan, built);
     rows = await rankedPosts(db, query, built.tsquery, plan);
   }
   const marked = await highlight(db, rows, built.tsquery);
