@@ -123,8 +123,8 @@ test('signed-out readers share a kept copy of a thread page, and see a reply the
   const { threadId } = await apiStartThread(member.page.request, OPEN_GROUP, `Kept for visitors ${Date.now()}`, 'Who is coming on Thursday?');
   const first = await page.goto(`/t/${threadId}`);
   expect(first?.headers()['x-cercle-cache']).toBe('miss');
-  const second = await page.goto(`/t/${threadId}`);
-  expect(second?.headers()['x-cercle-cache']).toBe('hit');
+  // Other tests' writes empty the cache now and then, so a later load is a hit, not necessarily the next.
+  await expect.poll(async () => (await page.goto(`/t/${threadId}`))?.headers()['x-cercle-cache']).toBe('hit');
   await expect(new ThreadPage(page).posts).toHaveCount(1);
 
   await apiReply(member.page.request, threadId, 'Count me in for Thursday.');
