@@ -8,6 +8,7 @@ import { createReply } from '../posts/create-reply';
 import { deletePost } from '../posts/delete-post';
 import { createThread } from '../threads/create-thread';
 import { getProfile, plainExcerpt } from './get-profile';
+import { RECENT_POSTS_WALK } from './recent-posts';
 
 const as = (member: { id: number; name: string; isAdmin?: boolean } | null) => ({ db: testDb(), viewer: member ? viewerOf(member) : null });
 const signedIn = (member: { id: number; name: string }) => ({ db: testDb(), viewer: viewerOf(member) });
@@ -105,6 +106,22 @@ describe('getProfile', () => {
     const profile = await getProfile(as(null), carol.id);
     expect(profile.recentPosts.map((p) => p.number)).toEqual([12, 11, 10, 9, 8, 7, 6, 5, 4, 3]);
     expect(profile.recentPosts.map((p) => p.excerpt)).toEqual(Array.from({ length: 10 }, (_, i) => `post ${11 - i}`));
+  });
+
+  it('finds readable posts older than the newest hundred the viewer may not read', async () => {
+    const dan = await createMember();
+    const open = await createGroup({ visibility: 'public', postingPolicy: 'signed_in' });
+    const old = await createThread(signedIn(dan), { groupSlug: open.slug, title: 'Old public thread', body: 'old words' });
+    const chapter = await createGroup({ visibility: 'private' });
+    await addToGroup(chapter.id, dan.id);
+    const hidden = await createThread(signedIn(dan), { groupSlug: chapter.slug, title: 'Hidden', body: 'hidden 0' });
+    for (let i = 1; i <= RECENT_POSTS_WALK; i++) await createReply(signedIn(dan), { threadId: hidden.threadId, body: `hidden ${i}` });
+    const outsider = await getProfile(as(null), dan.id);
+    expect(outsider.recentPosts.map((p) => [p.threadId, p.excerpt])).toEqual([[old.threadId, 'old words']]);
+    const fellow = await createMember();
+    await addToGroup(chapter.id, fellow.id);
+    const inside = await getProfile(as(fellow), dan.id);
+    expect(inside.recentPosts.map((p) => p.excerpt)).toEqual(Array.from({ length: 10 }, (_, i) => `hidden ${RECENT_POSTS_WALK - i}`));
   });
 
   it('gives public details only, never the email address, and says whether there is an avatar', async () => {

@@ -1,11 +1,11 @@
-import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import { groupMembers, members, posts, threads } from '@/db/schema';
+import { eq } from 'drizzle-orm';
+import { groupMembers, members } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
 import type { GroupRole } from '../permissions';
-import { EXCERPT_LENGTH, PROFILE_RECENT_POSTS } from './profile-rules';
+import { EXCERPT_LENGTH } from './profile-rules';
 import { safeHttpUrl } from './profile-schemas';
-import { readableGroups } from './readable-groups';
+import { recentReadablePosts } from './recent-posts';
 import { type ListedMember, profileColumns } from './profile-columns';
 import { avatarUrl } from './urls';
 
@@ -32,9 +32,6 @@ export type Profile = {
   isSelf: boolean;
 };
 
-/** How much of a post's HTML to fetch for its excerpt: enough text after tags are stripped, never a 32 KB body. */
-const EXCERPT_SOURCE_CHARS = 2000;
-
 /**
  * A member's public profile as this viewer may see it. The member's own details are public;
  * their groups and posts are filtered through canReadGroup (with parent groups), so the
@@ -53,13 +50,7 @@ export async function getProfile(ctx: Ctx, memberId: number): Promise<Profile> {
     .select({ groupId: groupMembers.groupId, role: groupMembers.role })
     .from(groupMembers)
     .where(eq(groupMembers.memberId, member.id));
-  // Groups they posted in, including ones they have since left.
-  const postedIn = await ctx.db
-    .selectDistinct({ groupId: threads.groupId })
-    .from(posts)
-    .innerJoin(threads, eq(threads.id, posts.threadId))
-    .where(and(eq(posts.authorId, member.id), isNull(posts.deletedAt), isNull(threads.deletedAt)));
-  const readable = await readableGroups(ctx, [...memberships.map((m) => m.groupId), ...postedIn.map((p) => p.groupId)]);
+  const { readable, rows } = await recentReadablePosts(ctx, member.id, memberships.map((m) => m.groupId));
 
   const groups: ProfileGroup[] = memberships
     .flatMap(({ groupId, role }) => {
@@ -67,33 +58,6 @@ export async function getProfile(ctx: Ctx, memberId: number): Promise<Profile> {
       return group ? [{ slug: group.slug, name: group.name, role, visibility: group.visibility }] : [];
     })
     .sort((a, b) => a.name.localeCompare(b.name));
-
-  const readableIds = [...readable.keys()];
-  const rows = readableIds.length
-    ? await ctx.db
-        .select({
-          postId: posts.id,
-          number: posts.number,
-          createdAt: posts.createdAt,
-          html: sql<string>`left(${posts.bodyHtml}, ${EXCERPT_SOURCE_CHARS})`,
-          threadId: threads.id,
-          threadTitle: threads.title,
-          groupId: threads.groupId,
-        })
-        .from(posts)
-        .innerJoin(threads, eq(threads.id, posts.threadId))
-        .where(
-          and(
-            eq(posts.authorId, member.id),
-            isNull(posts.deletedAt),
-            isNull(threads.deletedAt),
-            // The visibility condition is in the query itself, so the limit counts only posts this viewer may read.
-            inArray(threads.groupId, readableIds),
-          ),
-        )
-        .orderBy(desc(posts.createdAt), desc(posts.id))
-        .limit(PROFILE_RECENT_POSTS)
-    : [];
 
   const { avatarUpdatedAt, website, socialLinks, ...details } = member;
   return {
