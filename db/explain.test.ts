@@ -3,8 +3,10 @@
  * page of it, a thread page, a profile, the notifications list) runs against a forum big
  * enough that PostgreSQL's planner prefers an index wherever one fits, every SQL statement it
  * sends is recorded (a drizzle logger), and EXPLAIN of each, with its own parameters, must
- * not read `posts` or `threads` whole (Seq Scan). A new query without an index, or a change
- * that stops one being usable, fails here long before a million-post forum slows down.
+ * not read `posts` or `threads` whole (Seq Scan), nor sort more than a page of their rows (a
+ * list whose ORDER BY its index cannot give, such as DESC against drizzle-kit's DESC NULLS LAST
+ * keys). A new query without an index, or a change that stops one being usable, fails here long
+ * before a million-post forum slows down.
  *
  * The forum lives in a database of its own on the test server, so its statistics (ANALYZE)
  * and its rows neither disturb nor depend on the other test files.
@@ -33,7 +35,9 @@ const POSTS_PER_THREAD = 8;
 const WATCHED = new Set(['posts', 'threads']);
 
 type Statement = { query: string; params: unknown[] };
-type PlanNode = { 'Node Type': string; 'Relation Name'?: string; Plans?: PlanNode[] };
+type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Plan Rows': number; Plans?: PlanNode[] };
+/** More rows than any page lists: sorting this many means the index did not give the order. */
+const PAGE_ROWS = 100;
 
 const recorded: Statement[] = [];
 const name = `cercle_explain_${process.pid}_${Date.now()}`;
@@ -45,14 +49,18 @@ let slug: string;
 let threadId: number;
 let authorId: number;
 
-function seqScans(node: PlanNode): string[] {
+const tablesUnder = (node: PlanNode): string[] => [node['Relation Name'] ?? '', ...(node.Plans ?? []).flatMap(tablesUnder)];
+
+function fullReads(node: PlanNode): string[] {
   // "Seq Scan" and "Parallel Seq Scan" alike.
-  const own = node['Node Type'].endsWith('Seq Scan') && WATCHED.has(node['Relation Name'] ?? '') ? [node['Relation Name']!] : [];
-  return [...own, ...(node.Plans ?? []).flatMap(seqScans)];
+  const scan = node['Node Type'].endsWith('Seq Scan') && WATCHED.has(node['Relation Name'] ?? '') ? [`Seq Scan on ${node['Relation Name']}`] : [];
+  const sorted = node['Node Type'] === 'Sort' && (node.Plans?.[0]?.['Plan Rows'] ?? 0) > PAGE_ROWS ? tablesUnder(node).filter((t) => WATCHED.has(t)) : [];
+  const sort = sorted.length ? [`Sort of ${node.Plans![0]!['Plan Rows']} rows of ${[...new Set(sorted)].join(', ')}`] : [];
+  return [...scan, ...sort, ...(node.Plans ?? []).flatMap(fullReads)];
 }
 
-/** Runs a page's verbs with the recording client; returns the statements that read posts or threads whole. */
-async function seqScansOf(run: (ctx: Ctx) => Promise<unknown>, who: Viewer | null): Promise<{ scans: string[]; statements: number }> {
+/** Runs a page's verbs with the recording client; returns the statements that read or sort posts or threads whole. */
+async function fullReadsOf(run: (ctx: Ctx) => Promise<unknown>, who: Viewer | null): Promise<{ scans: string[]; statements: number }> {
   recorded.length = 0;
   await run({ db, viewer: who });
   const statements = recorded.filter((s) => /^\s*(select|with|update|insert|delete)\b/i.test(s.query));
@@ -60,7 +68,7 @@ async function seqScansOf(run: (ctx: Ctx) => Promise<unknown>, who: Viewer | nul
   for (const { query, params } of statements) {
     const [row] = await client.unsafe<{ 'QUERY PLAN': [{ Plan: PlanNode }] }[]>(`explain (format json) ${query}`, params as postgres.ParameterOrJSON<never>[]);
     const [{ Plan }] = row!['QUERY PLAN'];
-    for (const table of seqScans(Plan)) scans.push(`Seq Scan on ${table} in: ${query} -- params ${JSON.stringify(params)}`);
+    for (const read of fullReads(Plan)) scans.push(`${read} in: ${query} -- params ${JSON.stringify(params)}`);
   }
   return { scans, statements: statements.length };
 }
@@ -137,14 +145,14 @@ describe('page queries use indexes on posts and threads', () => {
     ['signed in', true],
   ])('%s', (_, signedIn) => {
     it.each(PAGES)('%s', async (_, run) => {
-      const { scans, statements } = await seqScansOf(run, signedIn ? viewer : null);
+      const { scans, statements } = await fullReadsOf(run, signedIn ? viewer : null);
       expect(statements).toBeGreaterThan(0);
       expect(scans).toEqual([]);
     });
   });
 
   it('notifications list', async () => {
-    const { scans, statements } = await seqScansOf((ctx) => listNotifications({ db: ctx.db, viewer }, {}), viewer);
+    const { scans, statements } = await fullReadsOf((ctx) => listNotifications({ db: ctx.db, viewer }, {}), viewer);
     expect(statements).toBeGreaterThan(0);
     expect(scans).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { and, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { posts, threads } from '@/db/schema';
+import { descNullsLast } from '@/db/order';
 import type { Ctx } from '../context';
 import { PROFILE_RECENT_POSTS } from './profile-rules';
 import { type GroupSummary, readableGroups } from './readable-groups';
@@ -37,7 +38,7 @@ export async function recentReadablePosts(ctx: Ctx, memberId: number, memberGrou
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(live(memberId))
-    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .orderBy(descNullsLast(posts.createdAt), desc(posts.id))
     .limit(RECENT_POSTS_WALK);
   let readable = await readableGroups(ctx, [...memberGroupIds, ...newest.map((p) => p.groupId)]);
   let chosen = newest.filter((p) => readable.has(p.groupId)).slice(0, PROFILE_RECENT_POSTS).map((p) => p.postId);
@@ -59,7 +60,7 @@ async function searchAllGroups(ctx: Ctx, memberId: number, memberGroupIds: numbe
     .innerJoin(threads, eq(threads.id, posts.threadId))
     // The visibility condition is in the query itself, so the limit counts only posts this viewer may read.
     .where(and(live(memberId), inArray(threads.groupId, [...readable.keys()])))
-    .orderBy(desc(posts.createdAt), desc(posts.id))
+    .orderBy(descNullsLast(posts.createdAt), desc(posts.id))
     .limit(PROFILE_RECENT_POSTS);
   return { readable, chosen: rows.map((r) => r.postId) };
 }
@@ -78,5 +79,5 @@ function postDetails(ctx: Ctx, postIds: number[]): Promise<RecentPostRow[]> {
     .from(posts)
     .innerJoin(threads, eq(threads.id, posts.threadId))
     .where(inArray(posts.id, postIds))
-    .orderBy(desc(posts.createdAt), desc(posts.id));
+    .orderBy(descNullsLast(posts.createdAt), desc(posts.id));
 }

@@ -1,7 +1,8 @@
-import { and, desc, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import { groups, members, notifications, posts, threads } from '@/db/schema';
+import { descNullsLast } from '@/db/order';
 import type { SignedInCtx } from '../context';
 import { NotFoundError } from '../errors';
 import { readableGroups } from '../members/readable-groups';
@@ -49,7 +50,7 @@ export async function listNotifications(ctx: SignedInCtx, input: unknown) {
     .leftJoin(groups, onGroup)
     .leftJoin(actor, eq(actor.id, notifications.actorId))
     .where(and(eq(notifications.memberId, ctx.viewer.id), before ? lt(notifications.id, before) : undefined))
-    .orderBy(desc(notifications.id))
+    .orderBy(descNullsLast(notifications.id))
     .limit(PAGE + 1);
   const readable = await readableGroups(ctx, rows.flatMap((r) => (r.groupId ? [r.groupId] : [])));
   const shown = rows

@@ -1,6 +1,7 @@
-import { and, desc, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, lte, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { members, threadReads, threads } from '@/db/schema';
+import { descNullsLast } from '@/db/order';
 import type { Ctx } from '../context';
 import { getReadableGroup } from '../groups/group-access';
 import { THREADS_PER_PAGE } from '../rules';
@@ -67,7 +68,7 @@ export async function listThreads(ctx: Ctx, groupSlug: string, after?: string, o
     .leftJoin(threadReads, and(eq(threadReads.threadId, threads.id), eq(threadReads.memberId, viewerId)))
     // Unlisted threads are reachable by link only; archived ones have their own list.
     .where(and(eq(threads.groupId, group.id), isNull(threads.deletedAt), eq(threads.unlisted, false), eq(threads.archived, opts.archived ?? false), keyset))
-    .orderBy(desc(threads.pinned), desc(threads.lastPostedAt), desc(threads.id))
+    .orderBy(descNullsLast(threads.pinned), descNullsLast(threads.lastPostedAt), descNullsLast(threads.id))
     .limit(THREADS_PER_PAGE + 1);
   const page = rows.slice(0, THREADS_PER_PAGE);
   const listings: ThreadListing[] = page.map((r) => ({
