@@ -62,9 +62,10 @@ export async function findTargets(db: Database): Promise<BenchTargets> {
   );
   if (short.posts !== POSTS_PER_PAGE) notes.push(`no ${POSTS_PER_PAGE}-post thread: the short thread has ${short.posts} posts`);
   const long = await one<{ id: number; posts: number }>(sql`select t.id, t.last_post_number as posts ${publicThread} order by t.last_post_number desc, t.id limit 1`, 'thread');
-  const longPages = Math.ceil(long.posts / POSTS_PER_PAGE);
-  const longPage = Math.min(DEEP_THREAD_PAGE, longPages);
-  if (longPage < DEEP_THREAD_PAGE) notes.push(`the longest public thread has ${long.posts.toLocaleString('en')} posts (${longPages} pages): its deep page is page ${longPage}, not ${DEEP_THREAD_PAGE}`);
+  // Its last full page at most: a short last page would make a small forum look faster than it is.
+  const fullPages = Math.max(1, Math.floor(long.posts / POSTS_PER_PAGE));
+  const longPage = Math.min(DEEP_THREAD_PAGE, fullPages);
+  if (longPage < DEEP_THREAD_PAGE) notes.push(`the longest public thread has ${long.posts.toLocaleString('en')} posts (${fullPages} full pages): its deep page is page ${longPage}, not ${DEEP_THREAD_PAGE}`);
   // A prolific author, so the profile lists a full page of recent posts.
   const { id: profileId } = await one<{ id: number }>(
     sql`select author_id as id from posts where thread_id = ${long.id} group by author_id order by count(*) desc, author_id limit 1`,
