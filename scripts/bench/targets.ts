@@ -16,7 +16,7 @@ const REPLY_THREADS = 64;
 export type BenchTargets = {
   benchMemberId: number;
   group: { slug: string; threads: number };
-  /** The `after` cursor of the deepest list page up to DEEP_LIST_PAGE, or null when the list has one page. */
+  /** The `after` cursor of the deepest full list page up to DEEP_LIST_PAGE, or null when the list has one page. */
   deepList: { page: number; cursor: string } | null;
   shortThread: { id: number; posts: number };
   longThread: { id: number; posts: number; page: number };
@@ -41,10 +41,11 @@ export async function findTargets(db: Database): Promise<BenchTargets> {
         where g.visibility = 'public' group by g.id order by threads desc, g.id limit 1`,
     'public group with threads',
   );
-  const lastPage = Math.max(1, Math.ceil(group.threads / THREADS_PER_PAGE));
+  // The last full page at most, as for the long thread below.
+  const fullListPages = Math.max(1, Math.floor(group.threads / THREADS_PER_PAGE));
   let deepList: BenchTargets['deepList'] = null;
-  const page = Math.min(DEEP_LIST_PAGE, lastPage);
-  if (page < DEEP_LIST_PAGE) notes.push(`group ${group.slug} has ${group.threads} threads (${lastPage} pages): its deep page is page ${page}, not ${DEEP_LIST_PAGE}`);
+  const page = Math.min(DEEP_LIST_PAGE, fullListPages);
+  if (page < DEEP_LIST_PAGE) notes.push(`group ${group.slug} has ${group.threads} threads (${fullListPages} full pages): its deep page is page ${page}, not ${DEEP_LIST_PAGE}`);
   if (page > 1) {
     // The cursor the page before links to: the last thread of page - 1, in the list's own order.
     const last = await one<{ last_posted_at: string; id: number }>(
@@ -62,7 +63,7 @@ export async function findTargets(db: Database): Promise<BenchTargets> {
   );
   if (short.posts !== POSTS_PER_PAGE) notes.push(`no ${POSTS_PER_PAGE}-post thread: the short thread has ${short.posts} posts`);
   const long = await one<{ id: number; posts: number }>(sql`select t.id, t.last_post_number as posts ${publicThread} order by t.last_post_number desc, t.id limit 1`, 'thread');
-  // Its last full page at most: a short last page would make a small forum look faster than it is.
+  // Its last full page at most: a short last page would make the small forum look faster than it is.
   const fullPages = Math.max(1, Math.floor(long.posts / POSTS_PER_PAGE));
   const longPage = Math.min(DEEP_THREAD_PAGE, fullPages);
   if (longPage < DEEP_THREAD_PAGE) notes.push(`the longest public thread has ${long.posts.toLocaleString('en')} posts (${fullPages} full pages): its deep page is page ${longPage}, not ${DEEP_THREAD_PAGE}`);
