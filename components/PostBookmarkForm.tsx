@@ -5,6 +5,7 @@ import { bookmarkPostAction, removeBookmarkAction } from '@/app/actions/bookmark
 import { BOOKMARK_NOTE_MAX_LENGTH } from '@/lib/bookmarks/bookmark-rules';
 import { ActionForm } from './ActionForm';
 import { PostActionButton } from './PostActionButton';
+import { useOpenedOnce } from './use-opened-once';
 
 type Props = {
   postId: number;
@@ -19,20 +20,25 @@ type Props = {
  */
 const utcLocalValue = (date: Date | null) => (date ? date.toISOString().slice(0, 16) : '');
 
-/** "Bookmark": keep a post for later with a note and a reminder, behind a disclosure; and remove it again. */
+/** "Bookmark": keep a post for later with a note and a reminder, behind a disclosure (rendered once opened); and remove it again. */
 export function PostBookmarkForm({ postId, number, bookmark }: Props) {
   const t = useTranslations('bookmarks');
   const field = (name: string) => `bookmark-${postId}-${name}`;
+  const [opened, details] = useOpenedOnce();
   return (
-    <details className="bookmark-post">
+    <details className="bookmark-post" {...details}>
       <summary aria-label={t(bookmark ? 'bookmarkedLabel' : 'openLabel', { number })}>{t(bookmark ? 'bookmarked' : 'open')}</summary>
-      <ActionForm action={bookmarkPostAction} hidden={{ postId }} submitLabel={t('save')} pendingLabel={t('saving')} className="stack tight" success={() => t('saved')}>
-        <label htmlFor={field('note')}>{t('note')}</label>
-        <textarea id={field('note')} name="note" rows={2} maxLength={BOOKMARK_NOTE_MAX_LENGTH} dir="auto" defaultValue={bookmark?.note ?? ''} />
-        <label htmlFor={field('remind')}>{t('remindAt')}</label>
-        <input id={field('remind')} type="datetime-local" name="remindAt" defaultValue={utcLocalValue(bookmark?.remindAt ?? null)} />
-      </ActionForm>
-      {bookmark ? <PostActionButton action={removeBookmarkAction} postId={postId} label={t('remove')} ariaLabel={t('removeLabel', { number })} /> : null}
+      {opened ? (
+        <>
+          <ActionForm action={bookmarkPostAction} hidden={{ postId }} submitLabel={t('save')} pendingLabel={t('saving')} className="stack tight" success={() => t('saved')}>
+            <label htmlFor={field('note')}>{t('note')}</label>
+            <textarea id={field('note')} name="note" rows={2} maxLength={BOOKMARK_NOTE_MAX_LENGTH} dir="auto" defaultValue={bookmark?.note ?? ''} />
+            <label htmlFor={field('remind')}>{t('remindAt')}</label>
+            <input id={field('remind')} type="datetime-local" name="remindAt" defaultValue={utcLocalValue(bookmark?.remindAt ?? null)} />
+          </ActionForm>
+          {bookmark ? <PostActionButton action={removeBookmarkAction} postId={postId} label={t('remove')} ariaLabel={t('removeLabel', { number })} /> : null}
+        </>
+      ) : null}
     </details>
   );
 }
