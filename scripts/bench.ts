@@ -82,9 +82,9 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
           if (who === 'signed-in') headers.cookie = signedIn!;
           const before = scenario.writes ? await benchPosts() : 0;
           memory.reset();
-          const result = await runLoad({ origin: server.origin, ...settings, headers, next });
+          const result = await runLoad({ origin: server.origin, serverPid: server.pid, ...settings, headers, next });
           const peakRssMb = memory.peakMb();
-          const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts, rps: result.rps, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb };
+          const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts, rps: result.rps, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb, serverCpu: result.serverCpu, loadCpu: result.loadCpu };
           if (scenario.writes) {
             // A reply the run abandoned as it stopped may still land: give it a moment before counting.
             await sleep(1_000);
@@ -92,7 +92,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
           }
           const refused = Object.entries(result.statuses).filter(([code]) => Number(code) >= 400);
           console.log(
-            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB`,
+            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %, load generator ${result.loadCpu} %`,
           );
           runs.push(run);
         }

@@ -4,12 +4,22 @@
  * p95), and errors are socket errors and timeouts plus any answer outside 2xx/3xx.
  */
 import autocannon from 'autocannon';
+import { type CpuShare, cpuMeter } from './cpu';
 
 export type Request = { method: 'GET' | 'POST'; path: string; body?: string };
 
-export type LoadOptions = { origin: string; connections: number; warmupS: number; durationS: number; headers: Record<string, string>; next: () => Request };
+export type LoadOptions = {
+  origin: string;
+  /** The server process, whose CPU share is measured. */
+  serverPid: number;
+  connections: number;
+  warmupS: number;
+  durationS: number;
+  headers: Record<string, string>;
+  next: () => Request;
+};
 
-export type LoadResult = {
+export type LoadResult = CpuShare & {
   rps: number;
   p50: number;
   p95: number;
@@ -61,7 +71,9 @@ function pass(opts: LoadOptions, seconds: number): Promise<Pass> {
 
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const warm = opts.warmupS > 0 ? await pass(opts, opts.warmupS) : null;
+  const cpu = cpuMeter(opts.serverPid);
   const measured = await pass(opts, opts.durationS);
+  const share = cpu();
   const sorted = measured.latencies.sort((a, b) => a - b);
   const refused = Object.entries(measured.statuses).filter(([code]) => Number(code) >= 400).reduce((sum, [, n]) => sum + n, 0);
   return {
@@ -73,5 +85,6 @@ export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
     statuses: measured.statuses,
     acknowledged: (warm?.statuses[201] ?? 0) + (measured.statuses[201] ?? 0),
     writesPerSecond: (measured.statuses[201] ?? 0) / measured.seconds,
+    ...share,
   };
 }
