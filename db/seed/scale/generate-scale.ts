@@ -102,12 +102,23 @@ async function insertThreads(db: Database, plan: ScalePlan, memberBase: number) 
 }
 
 /**
+ * One post in how many has the rare word: one in 50,000, but at least about 20 posts in all, so
+ * that a rare-word search shows a page of results at every size (a small forum would have none,
+ * and its search page would be cheaper than the same search at a million posts).
+ */
+function rareWordEvery(plan: ScalePlan): number {
+  const posts = plan.threads.reduce((sum, t) => sum + t.size, 0);
+  return Math.max(8, Math.min(50_000, Math.floor(posts / 20)));
+}
+
+/**
  * The posts of every thread falling in [from, to), written in time order so that post ids
  * grow with time as in a real forum. Bodies are drawn from the language's words (skewed to
  * the common ones), some long, some with Markdown; the common word in a third of them.
  */
 function insertPostsBetween(db: Database, plan: ScalePlan, memberBase: number, from: number, to: number) {
   const author = authorOf(memberBase, plan.members, sql.raw('p.thread_id'), sql.raw('n'));
+  const rareEvery = rareWordEvery(plan);
   return db.execute(sql`
     insert into posts (thread_id, number, author_id, body, body_html, language, created_at)
     select p.thread_id, n, ${author}, b.body, b.html, p.language, to_timestamp(p.start_s + (n - 1)::bigint * p.gap_s) as at
@@ -122,7 +133,7 @@ function insertPostsBetween(db: Database, plan: ScalePlan, memberBase: number, f
     cross join lateral (
       select upper(left(w.words, 1)) || substr(w.words, 2)
         || case when r.common < 0.333 then ' ${sql.raw(COMMON_WORD)}' else '' end
-        || case when (p.thread_id * 31 + n) % 50000 = 7 then ' ${sql.raw(RARE_WORD)}' else '' end || '.' as text,
+        || case when (p.thread_id * 31 + n) % ${rareEvery} = 7 then ' ${sql.raw(RARE_WORD)}' else '' end || '.' as text,
         v.words[10 + floor(r.length * (cardinality(v.words) - 10))::int] as stress) t
     cross join lateral (
       select case when r.shape > 0.85 then t.text || E'\n\n**' || t.stress || '** ' || t.stress

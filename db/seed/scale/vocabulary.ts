@@ -53,5 +53,5 @@ export const CITIES = 'Casablanca Paris Lyon Montréal Moscow Mumbai Delhi Londo
 
 /** In about a third of all posts, whatever their language: the "very common word" of the search benchmark. */
 export const COMMON_WORD = 'networking';
-/** In one post in fifty thousand, spread over the years: the "rare word" of the search benchmark. */
+/** In one post in fifty thousand, spread over the years, and in at least about 20 posts of a smaller forum: the "rare word" of the search benchmark. */
 export const RARE_WORD = 'quetzalcoatl';
