@@ -3,34 +3,33 @@ import { posts } from './posts';
 
 const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
 
+/** A search row's columns: one row per visible post. A function, because a column belongs to a single table. */
+const searchRowColumns = () => ({
+  postId: integer('post_id')
+    .primaryKey()
+    .references(() => posts.id, { onDelete: 'cascade' }),
+  threadId: integer('thread_id').notNull(),
+  groupId: integer('group_id').notNull(),
+  authorId: integer('author_id').notNull(),
+  postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
+  /** The opening post carries the thread's title (weight A) as well as its body (weight D). */
+  isOpening: boolean('is_opening').notNull(),
+  /** The text-search configuration the post was stemmed with: its language's, or cercle_simple. */
+  config: text('config').notNull(),
+  document: tsvector('document').notNull(),
+});
+
 /**
  * The PostgreSQL search engine's index: one row per visible post, written by the search
  * worker from the outbox. Which groups a searcher may read is decided when they search,
  * never stored here, so a group turning private hides its posts at once.
  */
-export const searchPosts = pgTable(
-  'search_posts',
-  {
-    postId: integer('post_id')
-      .primaryKey()
-      .references(() => posts.id, { onDelete: 'cascade' }),
-    threadId: integer('thread_id').notNull(),
-    groupId: integer('group_id').notNull(),
-    authorId: integer('author_id').notNull(),
-    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
-    /** The opening post carries the thread's title (weight A) as well as its body (weight D). */
-    isOpening: boolean('is_opening').notNull(),
-    /** The text-search configuration the post was stemmed with: its language's, or cercle_simple. */
-    config: text('config').notNull(),
-    document: tsvector('document').notNull(),
-  },
-  (t) => [
-    index('search_posts_document_idx').using('gin', t.document),
-    index('search_posts_group_idx').on(t.groupId, t.postId),
-    index('search_posts_author_idx').on(t.authorId, t.postId),
-    index('search_posts_thread_idx').on(t.threadId),
-  ],
-);
+export const searchPosts = pgTable('search_posts', searchRowColumns(), (t) => [
+  index('search_posts_document_idx').using('gin', t.document),
+  index('search_posts_group_idx').on(t.groupId, t.postId),
+  index('search_posts_author_idx').on(t.authorId, t.postId),
+  index('search_posts_thread_idx').on(t.threadId),
+]);
 
 /**
  * The newest posts' rows of search_posts again (RECENT_WINDOW of them, lib/search/postgres),
@@ -38,22 +37,10 @@ export const searchPosts = pgTable(
  * whole index read both words' long lists of posts; here the lists are a tenth as long, and
  * such a search ranks the recent matches first. Written and trimmed with search_posts.
  */
-export const searchRecentPosts = pgTable(
-  'search_recent_posts',
-  {
-    postId: integer('post_id')
-      .primaryKey()
-      .references(() => posts.id, { onDelete: 'cascade' }),
-    threadId: integer('thread_id').notNull(),
-    groupId: integer('group_id').notNull(),
-    authorId: integer('author_id').notNull(),
-    postedAt: timestamp('posted_at', { withTimezone: true }).notNull(),
-    isOpening: boolean('is_opening').notNull(),
-    config: text('config').notNull(),
-    document: tsvector('document').notNull(),
-  },
-  (t) => [index('search_recent_posts_document_idx').using('gin', t.document), index('search_recent_posts_thread_idx').on(t.threadId)],
-);
+export const searchRecentPosts = pgTable('search_recent_posts', searchRowColumns(), (t) => [
+  index('search_recent_posts_document_idx').using('gin', t.document),
+  index('search_recent_posts_thread_idx').on(t.threadId),
+]);
 
 /**
  * Every word stem in the index, with about how many posts hold it: a misspelt query word is
