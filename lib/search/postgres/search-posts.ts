@@ -111,6 +111,9 @@ function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, ta
     order by page.place`);
 }
 
+/** The share of indexed posts the query is expected to match. */
+const matchShare = (built: BuiltQuery) => built.estimatedMatches / Math.max(1, built.indexedPosts);
+
 /**
  * A query expected to match many posts (from its stems' post counts) walks the newest posts
  * until it has CANDIDATE_CAP matches, which takes few steps when matches are dense. A sparser
@@ -120,16 +123,14 @@ function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, ta
  */
 function planFor(query: EngineQuery, built: BuiltQuery): Plan | null {
   if (!built.tsquery || query.order === 'oldest' || query.authorIds) return null;
-  const share = built.estimatedMatches / Math.max(1, built.indexedPosts);
-  if (share < WALK_SHARE) return built.rarestWordPosts <= WHOLE_INDEX_POSTS ? { kind: 'index' } : { kind: 'recent' };
+  if (matchShare(built) < WALK_SHARE) return built.rarestWordPosts <= WHOLE_INDEX_POSTS ? { kind: 'index' } : { kind: 'recent' };
   // One group's posts are walked through its own index, to its first post if need be.
   if (query.groupIds.length === 1) return { kind: 'walk', after: null, margin: Infinity };
   return walk(built, WALK_MARGIN);
 }
 
 function walk(built: BuiltQuery, margin: number): Plan {
-  const share = built.estimatedMatches / Math.max(1, built.indexedPosts);
-  const reach = Math.ceil((margin * CANDIDATE_CAP) / share);
+  const reach = Math.ceil((margin * CANDIDATE_CAP) / matchShare(built));
   return { kind: 'walk', after: reach >= built.indexedPosts ? null : built.newestPostId - reach, margin };
 }
 
