@@ -1,6 +1,6 @@
 /**
  * The page queries stay on indexes: each verb behind a page (home, a group's list and a deep
- * page of it, a thread page, a profile, the notifications list) runs against a forum big
+ * page of it, a thread page, a profile, the notifications list, a group's moderation log) runs against a forum big
  * enough that PostgreSQL's planner prefers an index wherever one fits, every SQL statement it
  * sends is recorded (a drizzle logger), and EXPLAIN of each, with its own parameters, must
  * not read `posts` or `threads` whole (Seq Scan), nor sort more than a page of their rows (a
@@ -20,6 +20,7 @@ import { runMigrations } from './migrate';
 import * as schema from './schema';
 import type { Ctx, Viewer } from '@/lib/context';
 import { listGroups } from '@/lib/groups/list-groups';
+import { listModerationLog } from '@/lib/moderation/list-moderation-log';
 import { getGroupOverview } from '@/lib/groups/get-group-overview';
 import { getProfile } from '@/lib/members/get-profile';
 import { listNotifications } from '@/lib/notifications/list-notifications';
@@ -32,7 +33,9 @@ const MEMBERS = 2_000;
 const THREADS = 3_000;
 const POSTS_PER_THREAD = 8;
 /** Tables that grow with the archive: reading one whole is what must never happen on a page. */
-const WATCHED = new Set(['posts', 'threads']);
+const WATCHED = new Set(['posts', 'threads', 'moderation_log']);
+/** Entries in each group's moderation log: more than a page of it. */
+const LOG_ENTRIES = 300;
 
 type Statement = { query: string; params: unknown[] };
 type PlanNode = { 'Node Type': string; 'Relation Name'?: string; 'Plan Rows': number; Plans?: PlanNode[] };
@@ -113,6 +116,10 @@ beforeAll(async () => {
   slug = busy!.slug;
   threadId = busy!.thread;
   authorId = busy!.author;
+  await db.execute(sql`
+    insert into moderation_log (group_id, actor_id, action, thread_id, created_at)
+    select g.id, ${viewer.id}, 'pin', null, now() - make_interval(mins => n)
+    from groups g cross join generate_series(1, ${LOG_ENTRIES}) n`);
   await db.execute(sql`analyze`);
 });
 
@@ -149,6 +156,12 @@ describe('page queries use indexes on posts and threads', () => {
       expect(statements).toBeGreaterThan(0);
       expect(scans).toEqual([]);
     });
+  });
+
+  it('moderation log of a group', async () => {
+    const { scans, statements } = await fullReadsOf((ctx) => listModerationLog(ctx, { groupSlug: slug }), { ...viewer, isAdmin: true });
+    expect(statements).toBeGreaterThan(0);
+    expect(scans).toEqual([]);
   });
 
   it('notifications list', async () => {
