@@ -1,9 +1,10 @@
 /**
  * The page queries stay on indexes: each verb behind a page (home, a group's list and a deep
- * page of it, a thread page, a profile, the notifications list, a group's moderation log) runs against a forum big
- * enough that PostgreSQL's planner prefers an index wherever one fits, every SQL statement it
- * sends is recorded (a drizzle logger), and EXPLAIN of each, with its own parameters, must
- * not read `posts` or `threads` whole (Seq Scan), nor sort more than a page of their rows (a
+ * page of it, a thread page, a profile, the notifications list, a group's moderation log)
+ * runs against a forum big enough that PostgreSQL's planner prefers an index wherever one
+ * fits, every SQL statement it sends is recorded (a drizzle logger), and EXPLAIN of each, with
+ * its own parameters, must not read `posts`, `threads` or `moderation_log` whole (Seq Scan),
+ * nor sort more than a page of their rows (a
  * list whose ORDER BY its index cannot give, such as DESC against drizzle-kit's DESC NULLS LAST
  * keys). A new query without an index, or a change that stops one being usable, fails here long
  * before a million-post forum slows down.
