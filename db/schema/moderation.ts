@@ -28,7 +28,8 @@ export const moderationLog = pgTable(
   },
   (t) => [
     index('moderation_log_member_idx').on(t.memberId),
-    index('moderation_log_group_idx').on(t.groupId, t.createdAt.desc()),
+    // A group's log is paged newest first by id (lib/moderation/list-moderation-log.ts).
+    index('moderation_log_group_idx').on(t.groupId, t.id),
     index('moderation_log_actor_idx').on(t.actorId),
     index('moderation_log_thread_idx').on(t.threadId),
     index('moderation_log_post_idx').on(t.postId),
