@@ -16,7 +16,7 @@ export const RECENT_POSTS_WALK = 100;
 /** How much of a post's HTML to fetch for its excerpt: enough text after tags are stripped, never a 32 KB body. */
 const EXCERPT_SOURCE_CHARS = 2000;
 
-export type RecentPostRow = {
+type RecentPostRow = {
   postId: number;
   number: number;
   createdAt: Date;
@@ -43,13 +43,13 @@ export async function recentReadablePosts(ctx: Ctx, memberId: number, memberGrou
   let readable = await readableGroups(ctx, [...memberGroupIds, ...newest.map((p) => p.groupId)]);
   let chosen = newest.filter((p) => readable.has(p.groupId)).slice(0, PROFILE_RECENT_POSTS).map((p) => p.postId);
   if (chosen.length < PROFILE_RECENT_POSTS && newest.length === RECENT_POSTS_WALK) {
-    ({ readable, chosen } = await searchAllGroups(ctx, memberId, memberGroupIds));
+    ({ readable, chosen } = await newestInReadableGroups(ctx, memberId, memberGroupIds));
   }
   return { readable, rows: chosen.length ? await postDetails(ctx, chosen) : [] };
 }
 
 /** The slow path, for a viewer who may read few of the member's groups: every group they posted in, then their posts there. */
-async function searchAllGroups(ctx: Ctx, memberId: number, memberGroupIds: number[]): Promise<{ readable: Map<number, GroupSummary>; chosen: number[] }> {
+async function newestInReadableGroups(ctx: Ctx, memberId: number, memberGroupIds: number[]): Promise<{ readable: Map<number, GroupSummary>; chosen: number[] }> {
   // Groups they posted in, including ones they have since left.
   const postedIn = await ctx.db.selectDistinct({ groupId: threads.groupId }).from(posts).innerJoin(threads, eq(threads.id, posts.threadId)).where(live(memberId));
   const readable = await readableGroups(ctx, [...memberGroupIds, ...postedIn.map((p) => p.groupId)]);
