@@ -78,11 +78,9 @@ export async function indexPosts(db: Db, postIds: number[]): Promise<void> {
 export async function indexThreads(db: Db, threadIds: number[]): Promise<void> {
   if (threadIds.length === 0) return;
   const ids = intArray(threadIds);
-  await db.execute(sql`
-    delete from search_posts s using threads t where s.thread_id = t.id and t.id = any(${ids}) and t.deleted_at is not null`);
-  await db.execute(sql`
-    delete from search_recent_posts s using threads t where s.thread_id = t.id and t.id = any(${ids}) and t.deleted_at is not null`);
   for (const table of [sql.raw('search_posts'), sql.raw('search_recent_posts')]) {
+    await db.execute(sql`
+      delete from ${table} s using threads t where s.thread_id = t.id and t.id = any(${ids}) and t.deleted_at is not null`);
     await db.execute(sql`
       update ${table} s set group_id = t.group_id from threads t
       where s.thread_id = t.id and t.id = any(${ids}) and s.group_id <> t.group_id`);
