@@ -7,12 +7,14 @@ import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { NumeralsSwitcher } from '@/components/NumeralsSwitcher';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
 import { THEME_COOKIE, themeOf } from '@/lib/members/theme';
-import { SiteHeader } from '@/components/SiteHeader';
+import { type HeaderMember, SiteHeader } from '@/components/SiteHeader';
 import { clientMessages } from '@/i18n/client-messages';
 import { baseLocale, directionOf } from '@/i18n/locales';
 import { requestCtx } from '@/lib/auth/viewer';
+import type { Ctx } from '@/lib/context';
 import { unreadCount } from '@/lib/notifications/list-notifications';
 import { siteUrl } from '@/lib/site-url';
+import { isSharedPage } from './shared-page';
 import './globals.css';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -20,12 +22,18 @@ export async function generateMetadata(): Promise<Metadata> {
   return { metadataBase: new URL(siteUrl()), title: { default: 'Cercle', template: '%s · Cercle' }, description: t('description') };
 }
 
+/** A page shared among members leaves who they are to the browser. */
+async function headerMember(ctx: Ctx): Promise<HeaderMember | null> {
+  if (!ctx.viewer) return null;
+  if (await isSharedPage()) return { name: null, unread: null };
+  return { name: ctx.viewer.name, unread: await unreadCount({ ...ctx, viewer: ctx.viewer }) };
+}
+
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const formatting = await getLocale();
   const locale = baseLocale(formatting);
   const t = await getTranslations('site');
   const ctx = await requestCtx();
-  const viewer = ctx.viewer;
   const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <html lang={locale} dir={directionOf(locale)} data-theme={theme}>
@@ -34,7 +42,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           <a href="#main" className="skip-link">
             {t('skipToContent')}
           </a>
-          <SiteHeader viewer={viewer} unread={viewer ? await unreadCount({ ...ctx, viewer }) : 0} />
+          <SiteHeader member={await headerMember(ctx)} />
           <main id="main" className="container" tabIndex={-1}>
             {children}
           </main>

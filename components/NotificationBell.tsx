@@ -9,11 +9,12 @@ const POLL_MS = 10_000;
 /**
  * The header link to the notifications with the unread count, kept current without a reload:
  * it polls an ETag'd endpoint (a 304 when nothing changed), which works through proxies and
- * whichever app process answers. Screen readers hear the count when it changes.
+ * whichever app process answers. Screen readers hear the count when it changes. `initialCount`
+ * is null on a page shared among members (app/shared-page.ts).
  */
-export function NotificationBell({ initialCount }: { initialCount: number }) {
+export function NotificationBell({ initialCount }: { initialCount: number | null }) {
   const t = useTranslations('notifications');
-  const [count, setCount] = useState(initialCount);
+  const [count, setCount] = useState(initialCount ?? 0);
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
@@ -25,6 +26,8 @@ export function NotificationBell({ initialCount }: { initialCount: number }) {
         // Offline for a moment: the next poll catches up.
       }
     };
+    // A page shared among members comes without the count: ask at once.
+    if (initialCount === null) void refresh();
     const timer = setInterval(refresh, POLL_MS);
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
@@ -33,7 +36,7 @@ export function NotificationBell({ initialCount }: { initialCount: number }) {
       clearInterval(timer);
       window.removeEventListener('focus', onFocus);
     };
-  }, []);
+  }, [initialCount]);
   return (
     <>
       <a href="/notifications" className="notification-bell" aria-label={t('bellLabel', { count })}>

@@ -1,12 +1,17 @@
 import Link from 'next/link';
 import { getTranslations } from 'next-intl/server';
-import type { Viewer } from '@/lib/context';
+import { MemberNameLink } from './MemberNameLink';
 import { NotificationBell } from './NotificationBell';
 import { SearchBox } from './SearchBox';
 import { SignOutButton } from './SignOutButton';
 
-/** `unread`: the signed-in member's unread notifications when the page was rendered. */
-export async function SiteHeader({ viewer, unread }: { viewer: Viewer | null; unread: number }) {
+/**
+ * `member`: who is signed in and their unread notifications when the page was rendered, or
+ * nulls on a page shared among members, whose browser fills them in.
+ */
+export type HeaderMember = { name: string | null; unread: number | null };
+
+export async function SiteHeader({ member }: { member: HeaderMember | null }) {
   const t = await getTranslations('header');
   return (
     <header className="site-header">
@@ -23,18 +28,16 @@ export async function SiteHeader({ viewer, unread }: { viewer: Viewer | null; un
             <li>
               <Link href="/members">{t('members')}</Link>
             </li>
-            {viewer ? (
+            {member ? (
               <>
                 <li>
-                  <NotificationBell initialCount={unread} />
+                  <NotificationBell initialCount={member.unread} />
                 </li>
                 <li>
                   <Link href="/bookmarks">{t('bookmarks')}</Link>
                 </li>
                 <li>
-                  <Link href="/settings/profile" className="viewer-name">
-                    {t('signedInAs', { name: viewer.name })}
-                  </Link>
+                  <MemberNameLink name={member.name} />
                 </li>
                 <li>
                   <SignOutButton />

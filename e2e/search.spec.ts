@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import type { Page } from '@playwright/test';
 import { expect, test, OPEN_GROUP } from './fixtures';
 import { GroupPage } from './pages/GroupPage';
 import { NewThreadPage } from './pages/NewThreadPage';
@@ -89,4 +90,21 @@ test('a word posted in a private group reaches no outsider: page, JSON API and s
     author: { name: 'Amina Haddad' },
   });
   expect(mine.hits[0].snippetHtml).toContain(`<mark>${word}</mark>`);
+});
+
+test('members who read the same groups share a kept search page, each seeing their own name, and a private group’s member keeps theirs', async ({ member, newMember, demoMember }) => {
+  const word = uniqueWord();
+  const insider = await demoMember('amina.haddad@example.test');
+  const threadId = await new NewThreadPage(insider).open('casablanca-business-referral-chapter').then((p) => p.create(`Budget ${word}`, `Private: ${word}.`));
+  const other = await newMember();
+  // Every write by the other tests empties the cache, and a search takes a while to render:
+  // a later load is a hit, not necessarily the next.
+  const keptFor = async (page: Page) => (await page.goto(`/search?q=${word}`))?.headers()['x-cercle-cache'];
+  await expect.poll(() => keptFor(other.page), { timeout: 30_000 }).toBe('hit');
+  await expect(other.page.getByText(`Signed in as ${other.user.name}`)).toBeVisible();
+  await expect.poll(() => keptFor(member.page), { timeout: 30_000 }).toBe('hit');
+  await expect(member.page.getByText(`Signed in as ${member.user.name}`)).toBeVisible();
+  expect(await member.page.content()).not.toContain(other.user.name);
+  await expect(new SearchPage(member.page).count).toHaveText('No threads found');
+  await new SearchPage(insider).expectToFind(word, threadId);
 });

@@ -13,7 +13,8 @@ import { dataDir, prepareDatabase } from '../db/prepare';
 import { stampClientAddress } from '../lib/auth/client-address';
 import { checkEnv } from '../lib/env';
 import { getDb } from '../db/client';
-import { AnonymousPageCache } from '../lib/page-cache/anonymous-page-cache';
+import { PageCache } from '../lib/page-cache/page-cache';
+import { memberAudience } from '../lib/page-cache/member-audience';
 import { startBackgroundWork } from '../lib/background-work';
 
 const mode = process.argv[2] ?? 'dev';
@@ -30,7 +31,7 @@ const env = checkEnv();
 const started = Date.now();
 const database = await prepareDatabase({ seedDemo: true });
 const port = env.PORT ?? 3000;
-process.env.NEXTAUTH_SECRET ??= authSecret();
+const sessionSecret = (process.env.NEXTAUTH_SECRET ??= authSecret());
 process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
 if (mode === 'start') (process.env as Record<string, string>).NODE_ENV = 'production';
 // Development mail goes to a real SMTP server on this machine, kept as files in the data directory.
@@ -45,7 +46,10 @@ await app.prepare();
 const stopBackgroundWork = process.env.CERCLE_WORKER === 'external' ? async () => {} : await startBackgroundWork(getDb());
 const trustProxy = process.env.CERCLE_TRUST_PROXY === 'true';
 // Development renders the code as it changes, so pages are kept only in production.
-const pageCache = new AnonymousPageCache({ ttlMs: mode === 'start' ? (env.CERCLE_PAGE_CACHE_SECONDS ?? 10) * 1000 : 0 });
+const pageCache = new PageCache({
+  ttlMs: mode === 'start' ? (env.CERCLE_PAGE_CACHE_SECONDS ?? 10) * 1000 : 0,
+  audienceOf: (sessionToken) => memberAudience(getDb(), sessionToken, sessionSecret),
+});
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
   pageCache.handle(req, res, () => void handle(req, res));

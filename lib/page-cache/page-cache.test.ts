@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { AnonymousPageCache, CACHE_STATUS_HEADER } from './anonymous-page-cache';
+import { CACHE_STATUS_HEADER, type MemberAudience, PageCache, SHARED_PAGE_HEADER } from './page-cache';
 
 /**
  * The cache in front of a stand-in for Next.js that numbers every page it renders, so a
@@ -11,7 +11,13 @@ let clock = 0;
 let renders = 0;
 let server: Server;
 let origin: string;
-const cache = new AnonymousPageCache({ ttlMs: 10_000, now: () => clock });
+/** Sessions of the stand-in: the token names the groups its member reads; "closed" is no live session. */
+const audienceLookups: string[] = [];
+async function audienceOf(token: string): Promise<MemberAudience | null> {
+  audienceLookups.push(token);
+  return token === 'closed' ? null : { locale: null, readableGroups: token.split('-')[0]! };
+}
+const cache = new PageCache({ ttlMs: 10_000, now: () => clock, audienceOf });
 
 beforeAll(async () => {
   server = createServer((req, res) => {
@@ -22,7 +28,7 @@ beforeAll(async () => {
       if (url.searchParams.has('cookie')) res.setHeader('set-cookie', 'next-auth.csrf-token=abc');
       res.statusCode = url.searchParams.has('missing') ? 404 : 200;
       res.setHeader('content-type', 'text/html; charset=utf-8');
-      res.write(`<p>render ${renders}</p>`);
+      res.write(`<p>render ${renders}${req.headers[SHARED_PAGE_HEADER] === 'member' ? ' shared' : ''}</p>`);
       // Next.js streams a page in pieces; the kept copy must hold all of them.
       setTimeout(() => res.end(`<p>${req.headers['accept-language'] ?? ''} end</p>`), 1);
     });
@@ -34,6 +40,7 @@ afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 beforeEach(() => {
   cache.clear();
   clock = 0;
+  audienceLookups.length = 0;
 });
 
 async function read(path: string, headers: Record<string, string> = {}) {
@@ -53,6 +60,7 @@ describe('the anonymous page cache', () => {
   it('renders anew for a reader with a session, or any cookie it does not know', async () => {
     await read('/t/1');
     expect((await read('/t/1', { cookie: 'next-auth.session-token=abc' })).cache).toBeNull();
+    expect(audienceLookups).toEqual([]);
     expect((await read('/t/1', { cookie: 'NEXT_LOCALE=fr; __Secure-next-auth.session-token=abc' })).cache).toBeNull();
     expect((await read('/t/1', { cookie: 'tracking=1' })).cache).toBeNull();
     expect((await read('/t/1', { cookie: 'next-auth.csrf-token=x' })).cache).toBe('hit');
@@ -89,5 +97,53 @@ describe('the anonymous page cache', () => {
     await read('/t/1');
     expect((await read('/t/1', { rsc: '1' })).cache).toBeNull();
     expect((await read('/t/1?_rsc=abc')).cache).toBeNull();
+  });
+});
+
+describe('pages shared among members', () => {
+  const member = (token: string, extra = '') => ({ cookie: `next-auth.session-token=${token}${extra}` });
+
+  it('serves a search page to the next member who reads the same groups, rendered without anyone’s own items', async () => {
+    const first = await read('/search?q=x', member('1,2-alice'));
+    const second = await read('/search?q=x', member('1,2-bob'));
+    expect(first).toMatchObject({ status: 200, cache: 'miss' });
+    expect(first.body).toContain('shared');
+    expect(second).toEqual({ ...first, cache: 'hit' });
+  });
+
+  it('keeps members who read other groups, and signed-out readers, apart', async () => {
+    const alice = await read('/search?q=x', member('1,2-alice'));
+    const carol = await read('/search?q=x', member('1-carol'));
+    const anonymous = await read('/search?q=x');
+    expect(carol.cache).toBe('miss');
+    expect(anonymous.cache).toBe('miss');
+    expect(new Set([alice.body, carol.body, anonymous.body]).size).toBe(3);
+    expect(anonymous.body).not.toContain('shared');
+  });
+
+  it('renders a closed session’s page for it alone, and never shares pages that are a member’s own', async () => {
+    await read('/search?q=x', member('closed'));
+    const again = await read('/search?q=x', member('closed'));
+    expect(again.cache).toBeNull();
+    expect(again.body).not.toContain('shared');
+    for (const path of ['/t/1', '/', '/settings/profile']) {
+      await read(path, member('1-alice'));
+      expect((await read(path, member('1-alice'))).cache, path).toBeNull();
+    }
+    expect((await read('/search?q=x', member('1-alice', '; tracking=1'))).cache).toBeNull();
+  });
+
+  it('looks a session up again after a write, so a member who joined a group stops getting the pages of those who had not', async () => {
+    await read('/search?q=x', member('1-alice'));
+    await read('/search?q=x', member('1-alice'));
+    expect(audienceLookups).toEqual(['1-alice']);
+    await fetch(origin + '/g/x/join', { method: 'POST', redirect: 'manual' });
+    expect((await read('/search?q=x', member('1-alice'))).cache).toBe('miss');
+    expect(audienceLookups).toEqual(['1-alice', '1-alice']);
+  });
+
+  it('never takes the shared-page signal from the client', async () => {
+    const page = await read('/t/1', { [SHARED_PAGE_HEADER]: 'member' });
+    expect(page.body).not.toContain('shared');
   });
 });

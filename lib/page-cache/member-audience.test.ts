@@ -1,0 +1,39 @@
+import { encode } from 'next-auth/jwt';
+import { describe, expect, it } from 'vitest';
+import { addToGroup, createGroup, createMember, testDb } from '@/db/test/factories';
+import { closeSession, openSession } from '../auth/sessions';
+import { memberAudience } from './member-audience';
+
+const SECRET = 'member-audience-test-secret';
+
+async function sessionCookie(memberId: number): Promise<{ token: string; sid: string }> {
+  const sid = await openSession(testDb(), memberId);
+  return { token: await encode({ token: { sid }, secret: SECRET }), sid };
+}
+
+describe('memberAudience', () => {
+  it('gives members who read the same groups the same audience, and a member of a private group another', async () => {
+    const privateGroup = await createGroup({ visibility: 'private' });
+    const [alice, bob, carol] = await Promise.all([createMember(), createMember(), createMember()]);
+    await addToGroup(privateGroup.id, carol.id);
+    const [a, b, c] = await Promise.all([alice, bob, carol].map(async (m) => memberAudience(testDb(), (await sessionCookie(m.id)).token, SECRET)));
+    expect(a).not.toBeNull();
+    expect(a).toEqual(b);
+    expect(c!.readableGroups.split(',')).toContain(String(privateGroup.id));
+    expect(a!.readableGroups.split(',')).not.toContain(String(privateGroup.id));
+  });
+
+  it('carries the language the member chose', async () => {
+    const member = await createMember({ locale: 'ar' });
+    expect((await memberAudience(testDb(), (await sessionCookie(member.id)).token, SECRET))?.locale).toBe('ar');
+  });
+
+  it('has no audience for a closed session, a forged token or a token sealed with another secret', async () => {
+    const member = await createMember();
+    const { token, sid } = await sessionCookie(member.id);
+    expect(await memberAudience(testDb(), token, 'another secret')).toBeNull();
+    expect(await memberAudience(testDb(), 'not-a-token', SECRET)).toBeNull();
+    await closeSession(testDb(), sid);
+    expect(await memberAudience(testDb(), token, SECRET)).toBeNull();
+  });
+});
