@@ -7,13 +7,13 @@ import { randomBytes } from 'node:crypto';
 import { asc, eq, inArray, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
+import { drainSearchOutboxAlone } from '@/db/test/search-drain';
 import { intArray } from '@/db/sql-arrays';
 import { groups, moderationLog, posts, threads } from '@/db/schema';
 import type { Viewer } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { createReply } from '../posts/create-reply';
 import { deletePost } from '../posts/delete-post';
-import { drainAllSearchUpdates } from '../search/drain-search-outbox';
 import { postgresEngine } from '../search/postgres/postgres-engine';
 import { searchArchive } from '../search/search-archive';
 import { createThread } from '../threads/create-thread';
@@ -55,7 +55,7 @@ async function logOf(threadIds: number[]) {
 /** Drains the shared outbox until none of these threads' or their posts' updates waits (other files' workers may hold some a moment). */
 async function indexed(threadIds: number[]): Promise<void> {
   for (let pass = 0; pass < 100; pass++) {
-    await drainAllSearchUpdates(testDb(), postgresEngine);
+    await drainSearchOutboxAlone(postgresEngine);
     const waiting = await testDb().execute(sql`
       select 1 from search_outbox o where (o.subject = 'thread' and o.subject_id = any(${intArray(threadIds)}))
         or (o.subject = 'post' and o.subject_id in (select id from posts where thread_id = any(${intArray(threadIds)})))`);

@@ -11,10 +11,10 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
+import { drainSearchOutboxAlone } from '@/db/test/search-drain';
 import type { Viewer } from '../context';
 import { editPost } from '../posts/edit-post';
 import { createThread } from '../threads/create-thread';
-import { drainAllSearchUpdates } from './drain-search-outbox';
 import { postgresEngine } from './postgres/postgres-engine';
 import { CANDIDATE_CAP } from './postgres/search-posts';
 import { searchArchive } from './search-archive';
@@ -41,7 +41,7 @@ function post(author: Viewer, groupSlug: string, title: string, body: string) {
  */
 async function indexed(groupId: number): Promise<void> {
   for (let pass = 0; pass < 100; pass++) {
-    await drainAllSearchUpdates(testDb(), postgresEngine);
+    await drainSearchOutboxAlone(postgresEngine);
     const [left] = await testDb().execute<{ n: number }>(sql`
       select count(*)::int as n from search_outbox o
       where (o.subject = 'post' and o.subject_id in (select p.id from posts p join threads t on t.id = p.thread_id where t.group_id = ${groupId}))

@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
+import { drainSearchOutboxAlone } from '@/db/test/search-drain';
 import type { Viewer } from '../context';
 import { leaveGroup } from '../groups/leave-group';
 import { updateGroup } from '../groups/update-group';
@@ -13,7 +14,6 @@ import { createReply } from '../posts/create-reply';
 import { deletePost } from '../posts/delete-post';
 import { editPost } from '../posts/edit-post';
 import { createThread } from '../threads/create-thread';
-import { drainAllSearchUpdates } from './drain-search-outbox';
 import type { SearchEngine } from './engine';
 import { MARK_END, MARK_START } from './engine';
 import { searchArchive, suggestThreads } from './search-archive';
@@ -38,7 +38,7 @@ async function post(author: Viewer, groupSlug: string, title: string, body: stri
 }
 
 describe.each(engines.map((engine) => [engine.name, engine] as const))('search contract: %s', (_name, engine: SearchEngine) => {
-  const drain = () => drainAllSearchUpdates(testDb(), engine);
+  const drain = () => drainSearchOutboxAlone(engine);
   const search = (viewer: Viewer | null, input: Record<string, unknown>) => searchArchive({ db: testDb(), viewer }, input, engine);
 
   it('finds a post by a word in it, with its thread, group, author and the word highlighted', async () => {

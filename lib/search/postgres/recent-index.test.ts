@@ -7,12 +7,12 @@ import { randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
+import { drainSearchOutboxAlone } from '@/db/test/search-drain';
 import type { EngineQuery } from '../engine';
 import { moveThread } from '../../moderation/move-thread';
 import { createReply } from '../../posts/create-reply';
 import { deletePost } from '../../posts/delete-post';
 import { createThread } from '../../threads/create-thread';
-import { drainAllSearchUpdates } from '../drain-search-outbox';
 import { parseSearchQuery } from '../query-syntax';
 import { buildTsquery } from './build-tsquery';
 import { postgresEngine } from './postgres-engine';
@@ -20,7 +20,7 @@ import { searchPosts } from './search-posts';
 
 const db = testDb();
 const word = () => `zq${[...randomBytes(6)].map((b) => String.fromCharCode(97 + (b % 26))).join('')}`;
-const drain = () => drainAllSearchUpdates(db, postgresEngine);
+const drain = () => drainSearchOutboxAlone(postgresEngine);
 
 async function recentRow(postId: number) {
   const [row] = await db.execute<{ group_id: number }>(sql`select group_id from search_recent_posts where post_id = ${postId}`);
