@@ -14,6 +14,8 @@ test('keyboard: j and k move between posts, r goes to the reply box, ? lists the
   await expect(page.locator('article#p2')).toBeFocused();
   await page.keyboard.press('k');
   await expect(page.locator('article#p1')).toBeFocused();
+  // The reply box is the member's own part of the page, which their browser asks for.
+  await expect(page.locator('.reply-form textarea')).toBeVisible();
   await page.keyboard.press('r');
   await expect(page.locator('.reply-form textarea')).toBeFocused();
   // Typing in the reply box is text, not shortcuts.

@@ -107,8 +107,11 @@ test('the first unread post on the first page is opened too', async ({ member, n
   await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
   const threadId = await threadWithPosts(member.page.request, 2);
   const reader = await newMember({ label: 'Reader' });
+  // A member's thread page is shared with others; their browser records what they read.
+  const recorded = reader.page.waitForResponse((response) => response.url().endsWith(`/api/threads/${threadId}/reading`));
   const thread = await new ThreadPage(reader.page).open(threadId);
   await expect(thread.post(2)).toBeVisible();
+  await recorded;
 
   await apiReply(member.page.request, threadId, 'Post number 3.');
   await apiReply(member.page.request, threadId, 'Post number 4.');
@@ -131,7 +134,30 @@ test('signed-out readers share a kept copy of a thread page, and see a reply the
   await page.goto(`/t/${threadId}`);
   await expect(new ThreadPage(page).posts).toHaveCount(2);
   await expect(page.getByText('Count me in for Thursday.')).toBeVisible();
-  // The member's own view is never a kept copy.
-  const own = await member.page.goto(`/t/${threadId}`);
-  expect(own?.headers()['x-cercle-cache']).toBeUndefined();
+  // A member never gets the signed-out copy.
+  await member.page.goto(`/t/${threadId}`);
+  await expect(signedInAs(member.page, member.user.name)).toBeVisible();
+});
+
+test('members who read the same groups share a kept thread page, each with their own actions on it', async ({ member, newMember }) => {
+  await new GroupPage(member.page).open(OPEN_GROUP).then((g) => g.join());
+  const { threadId } = await apiStartThread(member.page.request, OPEN_GROUP, `Shared among members ${Date.now()}`, 'Who knows a good accountant?');
+  const other = await newMember({ join: OPEN_GROUP });
+  // Every write by the other tests empties the cache: a later load is a hit, not necessarily the next.
+  const keptFor = async (page: typeof member.page) => (await page.goto(`/t/${threadId}?page=1`))?.headers()['x-cercle-cache'];
+  await expect.poll(() => keptFor(other.page), { timeout: 30_000 }).toBe('hit');
+  await expect.poll(() => keptFor(member.page), { timeout: 30_000 }).toBe('hit');
+
+  const authorView = new ThreadPage(member.page);
+  await expect(authorView.post(1).getByRole('link', { name: 'Edit post 1' })).toBeVisible();
+  await expect(authorView.post(1).getByLabel('Flag post 1 for the moderators')).toHaveCount(0);
+  await expect(signedInAs(member.page, member.user.name)).toBeVisible();
+
+  const otherView = new ThreadPage(other.page);
+  await other.page.reload();
+  await expect(otherView.post(1).getByLabel('Flag post 1 for the moderators')).toBeVisible();
+  await expect(otherView.post(1).getByRole('link', { name: 'Edit post 1' })).toHaveCount(0);
+  await expect(signedInAs(other.page, other.user.name)).toBeVisible();
+  await otherView.reply('Mine is on rue Lafayette.');
+  await expect(otherView.posts).toHaveCount(2);
 });

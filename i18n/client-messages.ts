@@ -5,7 +5,7 @@
  */
 export const CLIENT_NAMESPACES = [
   'bookmarks', 'editForm', 'editor', 'emailSettings', 'errors', 'flag', 'follow', 'groupSettings', 'header', 'manage',
-  'notificationLevel', 'notifications', 'penalty', 'profileForm', 'replyForm', 'search', 'shortcuts', 'signIn', 'signUp',
+  'notificationLevel', 'notifications', 'penalty', 'post', 'profileForm', 'replyForm', 'search', 'shortcuts', 'signIn', 'signUp',
   'surgery', 'threadForm', 'unsubscribe',
 ] as const;
 

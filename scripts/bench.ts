@@ -72,19 +72,19 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
         return row!.n;
       };
       for (const scenario of scenarios) {
-        const next = scenario.requests(targets);
-        if (typeof next === 'string') {
-          console.log(`Skipped ${next}.`);
-          continue;
-        }
         for (const who of scenario.viewers) {
+          const source = scenario.requests(targets, who);
+          if (typeof source === 'string') {
+            console.log(`Skipped ${source}.`);
+            break;
+          }
           const headers: Record<string, string> = { origin: server.origin, 'accept-language': 'en' };
           if (who === 'signed-in') headers.cookie = signedIn!;
           const before = scenario.writes ? await benchPosts() : 0;
           memory.reset();
-          const result = await runLoad({ origin: server.origin, serverPid: server.pid, ...settings, headers, next });
+          const result = await runLoad({ origin: server.origin, serverPid: server.pid, ...settings, headers, next: source.next });
           const peakRssMb = memory.peakMb();
-          const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts, rps: result.rps, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb, serverCpu: result.serverCpu, loadCpu: result.loadCpu };
+          const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts, rps: result.rps / source.perView, requestsPerView: source.perView, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb, serverCpu: result.serverCpu, loadCpu: result.loadCpu };
           if (scenario.writes) {
             // A reply the run abandoned as it stopped may still land: give it a moment before counting.
             await sleep(1_000);
@@ -92,7 +92,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
           }
           const refused = Object.entries(result.statuses).filter(([code]) => Number(code) >= 400);
           console.log(
-            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${result.rps.toFixed(0).padStart(6)} req/s  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %, load generator ${result.loadCpu} %`,
+            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${run.rps.toFixed(0).padStart(6)} ${source.perView > 1 ? `views/s (${source.perView} requests each)` : 'req/s'}  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %, load generator ${result.loadCpu} %`,
           );
           runs.push(run);
         }

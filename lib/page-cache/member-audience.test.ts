@@ -23,6 +23,13 @@ describe('memberAudience', () => {
     expect(a!.readableGroups.split(',')).not.toContain(String(privateGroup.id));
   });
 
+  it('has none for a site admin or a group’s moderator, whose pages carry their tools', async () => {
+    const group = await createGroup();
+    const [admin, moderator] = await Promise.all([createMember({ isAdmin: true }), createMember()]);
+    await addToGroup(group.id, moderator.id, 'moderator');
+    for (const m of [admin, moderator]) expect(await memberAudience(testDb(), (await sessionCookie(m.id)).token, SECRET)).toBeNull();
+  });
+
   it('carries the language the member chose', async () => {
     const member = await createMember({ locale: 'ar' });
     expect((await memberAudience(testDb(), (await sessionCookie(member.id)).token, SECRET))?.locale).toBe('ar');

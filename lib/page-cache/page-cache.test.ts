@@ -57,11 +57,10 @@ describe('the anonymous page cache', () => {
     expect(second.body).toMatch(/^<p>render \d+<\/p><p>.* end<\/p>$/);
   });
 
-  it('renders anew for a reader with a session, or any cookie it does not know', async () => {
+  it('never gives its page to a reader with a session, or any cookie it does not know', async () => {
     await read('/t/1');
-    expect((await read('/t/1', { cookie: 'next-auth.session-token=abc' })).cache).toBeNull();
-    expect(audienceLookups).toEqual([]);
-    expect((await read('/t/1', { cookie: 'NEXT_LOCALE=fr; __Secure-next-auth.session-token=abc' })).cache).toBeNull();
+    expect((await read('/t/1', { cookie: 'next-auth.session-token=abc' })).cache).toBe('miss');
+    expect((await read('/t/1', { cookie: 'NEXT_LOCALE=fr; __Secure-next-auth.session-token=abc' })).cache).toBe('miss');
     expect((await read('/t/1', { cookie: 'tracking=1' })).cache).toBeNull();
     expect((await read('/t/1', { cookie: 'next-auth.csrf-token=x' })).cache).toBe('hit');
   });
@@ -121,12 +120,12 @@ describe('pages shared among members', () => {
     expect(anonymous.body).not.toContain('shared');
   });
 
-  it('renders a closed session’s page for it alone, and never shares pages that are a member’s own', async () => {
+  it('renders a closed session’s page for it alone, and never shares pages that are a member’s own (a quote in the making)', async () => {
     await read('/search?q=x', member('closed'));
     const again = await read('/search?q=x', member('closed'));
     expect(again.cache).toBeNull();
     expect(again.body).not.toContain('shared');
-    for (const path of ['/t/1', '/', '/settings/profile']) {
+    for (const path of ['/t/1?quote=2', '/', '/settings/profile']) {
       await read(path, member('1-alice'));
       expect((await read(path, member('1-alice'))).cache, path).toBeNull();
     }
@@ -145,5 +144,22 @@ describe('pages shared among members', () => {
   it('never takes the shared-page signal from the client', async () => {
     const page = await read('/t/1', { [SHARED_PAGE_HEADER]: 'member' });
     expect(page.body).not.toContain('shared');
+  });
+});
+
+describe('thread pages shared among members', () => {
+  const member = (token: string) => ({ cookie: `next-auth.session-token=${token}` });
+
+  it('shares each page of a thread, and keeps it through a member recording what they read', async () => {
+    await read('/t/1?page=2', member('1-alice'));
+    await fetch(origin + '/api/threads/1/reading', { method: 'POST', redirect: 'manual' });
+    expect((await read('/t/1?page=2', member('1-bob'))).cache).toBe('hit');
+    expect((await read('/t/1', member('1-bob'))).cache).toBe('miss');
+  });
+
+  it('forgets them on any other write', async () => {
+    await read('/t/1', member('1-alice'));
+    await fetch(origin + '/api/threads/1/posts', { method: 'POST', redirect: 'manual' });
+    expect((await read('/t/1', member('1-bob'))).cache).toBe('miss');
   });
 });

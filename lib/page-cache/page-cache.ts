@@ -7,9 +7,9 @@ import { THEME_COOKIE } from '@/lib/members/theme';
  * Signed-out readers are most of a forum's traffic and all see the same pages, so the
  * server keeps each rendered page a few seconds and hands it to the next signed-out
  * reader of the same URL in the same language, digits and theme (what Discourse's
- * anonymous cache does). A few pages (search) are the same for every member who may read
- * the same groups once the header's own items (name, unread count) are left to the
- * browser; those are shared among exactly such members. Never for a request carrying an
+ * anonymous cache does). Search and thread pages are the same for every member who may
+ * read the same groups once the member's own items (name, unread count, what they may do
+ * with each post) are left to the browser; those are shared among exactly such members. Never for a request carrying an
  * unknown cookie, and never a response that sets a cookie or is not a plain 200 page.
  * Any state-changing request handled by this process empties it, at its start and at
  * its end, so a reader never sees an older page after a write here; writes made by
@@ -22,8 +22,14 @@ import { THEME_COOKIE } from '@/lib/members/theme';
 
 /** Pages whose content is the same for every signed-out reader of the same URL. */
 const ANONYMOUS_PATHS = [/^\/$/, /^\/g\/[^/]+$/, /^\/t\/\d+$/, /^\/m\/\d+$/, /^\/members$/, /^\/search$/];
-/** Pages whose content is the same for every member who may read the same groups. */
-const MEMBER_PATHS = [/^\/search$/];
+/**
+ * Pages whose content is the same for every member who may read the same groups. A thread
+ * page only with `?page=`: a quote (`?quote=`) is the member's own reply in the making.
+ */
+const MEMBER_PATHS = [/^\/search$/, /^\/t\/\d+$/];
+const THREAD_PATH = /^\/t\/\d+$/;
+/** Writes that change nothing any shared page shows: a member's read marks. */
+const PRIVATE_WRITES = [/^\/api\/threads\/\d+\/reading$/];
 
 /** Cookies a signed-out reader's page may depend on; the first three are part of the key. */
 const KEY_COOKIES = [LOCALE_COOKIE, NUMERALS_COOKIE, THEME_COOKIE];
@@ -83,8 +89,10 @@ function pageRequest(req: IncomingMessage): PageRequest | null {
     if (SESSION_COOKIES.has(name)) sessionToken = value;
     else if (!HARMLESS_COOKIES.has(name)) return null;
   }
-  const paths = sessionToken === null ? ANONYMOUS_PATHS : MEMBER_PATHS;
-  return paths.some((p) => p.test(url.pathname)) ? { url, jar, sessionToken } : null;
+  if (sessionToken === null) return ANONYMOUS_PATHS.some((p) => p.test(url.pathname)) ? { url, jar, sessionToken } : null;
+  if (!MEMBER_PATHS.some((p) => p.test(url.pathname))) return null;
+  if (THREAD_PATH.test(url.pathname) && [...url.searchParams.keys()].some((name) => name !== 'page')) return null;
+  return { url, jar, sessionToken };
 }
 
 function pageKey(req: IncomingMessage, { url, jar }: PageRequest, audience: MemberAudience | null): string {
@@ -117,6 +125,7 @@ export class PageCache {
   handle(req: IncomingMessage, res: ServerResponse, render: () => void): void {
     delete req.headers[SHARED_PAGE_HEADER];
     if (!SAFE_METHODS.has(req.method ?? 'GET')) {
+      if (PRIVATE_WRITES.some((p) => p.test(new URL(req.url ?? '/', 'http://cercle.invalid').pathname))) return render();
       this.clear();
       res.once('close', () => this.clear());
       return render();

@@ -46,7 +46,7 @@ export function pageOfPost(number: number): number {
  * One page of a thread. Post numbers are gap-free, so page N is the index range
  * (N-1)*PAGE+1 … N*PAGE on (thread_id, number): page 500 of a long thread costs what page 1 does.
  */
-export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
+export async function getThreadPage(ctx: Ctx, threadId: number, page: number, { recordReading = true } = {}) {
   const { thread, group } = await getReadableThread(ctx, threadId);
   const pageCount = Math.max(1, pageOfPost(thread.lastPostNumber));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
@@ -104,7 +104,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number) {
     bookmark: marks.get(post.id) ?? null,
   }));
   const lastShown = postViews.at(-1)?.number;
-  if (viewer && lastShown) await markRead(ctx.db, viewer.id, thread.id, lastShown);
+  if (viewer && lastShown && recordReading) await markRead(ctx.db, viewer.id, thread.id, lastShown);
   return {
     thread,
     group,

@@ -10,7 +10,11 @@ export type BenchRun = {
   scenario: string;
   signedIn: boolean;
   posts: number;
+  /** Page views (or replies) per second: requests per second over `requestsPerView`. */
   rps: number;
+  /** The page and what a member's browser asks for with it (its own part of a shared page); 1 otherwise. */
+  requestsPerView: number;
+  /** Latencies of every request of the run, the page's and the rest. */
   p50: number;
   p95: number;
   p99: number;

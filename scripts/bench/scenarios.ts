@@ -7,19 +7,27 @@ import type { Request } from './load';
 import type { BenchTargets } from './targets';
 
 export type ScenarioKind = 'pages' | 'search' | 'post';
+export type Viewer = 'anonymous' | 'signed-in';
+
+/**
+ * What one visit asks of the server: `next` gives its requests in turn, and `perView` is how
+ * many make one page view (the page, and what a member's browser then asks for), so a run
+ * reports page views per second, not requests.
+ */
+export type RequestSource = { next: () => Request; perView: number };
 
 export type Scenario = {
   name: string;
   kind: ScenarioKind;
   /** Run anonymous, signed in, or both. */
-  viewers: ('anonymous' | 'signed-in')[];
+  viewers: Viewer[];
   /** Whether it creates posts (counted in the database before and after). */
   writes: boolean;
-  /** A source of requests for this forum, or null (with the reason) when it has nothing to request. */
-  requests: (targets: BenchTargets) => (() => Request) | string;
+  /** The requests of a visit to this forum, or the reason it has nothing to request. */
+  requests: (targets: BenchTargets, viewer: Viewer) => RequestSource | string;
 };
 
-const get = (path: string) => () => ({ method: 'GET', path }) as Request;
+const one = (next: () => Request): RequestSource => ({ next, perView: 1 });
 const BOTH: Scenario['viewers'] = ['anonymous', 'signed-in'];
 
 function pages(t: BenchTargets): Record<string, string | null> {
@@ -35,10 +43,32 @@ function pages(t: BenchTargets): Record<string, string | null> {
   };
 }
 
+/**
+ * A member's browser asks for its own part of a page shared among members
+ * (lib/page-cache/page-cache.ts): who is signed in and their unread count, and on a thread
+ * page what they may do with each post (which records what they read).
+ */
+function memberPart(path: string): Request[] {
+  const own: Request[] = [
+    { method: 'GET', path: '/api/me' },
+    { method: 'GET', path: '/api/notifications/unread' },
+  ];
+  const thread = /^\/t\/(\d+)(?:\?page=(\d+))?$/.exec(path);
+  if (thread) return [{ method: 'POST', path: `/api/threads/${thread[1]}/reading`, body: JSON.stringify({ page: Number(thread[2] ?? 1) }) }, ...own];
+  return path.startsWith('/search?') ? own : [];
+}
+
+/** The page, then (signed in) whatever the member's browser asks for with it. */
+function visit(path: string, viewer: Viewer): RequestSource {
+  const requests: Request[] = [{ method: 'GET', path }, ...(viewer === 'signed-in' ? memberPart(path) : [])];
+  let n = 0;
+  return { next: () => requests[n++ % requests.length]!, perView: requests.length };
+}
+
 function page(name: string): Scenario['requests'] {
-  return (t) => {
+  return (t, viewer) => {
     const path = pages(t)[name];
-    return path ? get(path) : `${name}: this forum's busiest group has a single page of threads`;
+    return path ? visit(path, viewer) : `${name}: this forum's busiest group has a single page of threads`;
   };
 }
 
@@ -61,21 +91,28 @@ export const SCENARIOS: Scenario[] = [
   { name: 'profile', kind: 'pages', viewers: BOTH, writes: false, requests: page('profile') },
   { name: 'search-rare', kind: 'search', viewers: BOTH, writes: false, requests: page('search-rare') },
   { name: 'search-common', kind: 'search', viewers: BOTH, writes: false, requests: page('search-common') },
-  { name: 'reply', kind: 'post', viewers: ['signed-in'], writes: true, requests: replies },
+  { name: 'reply', kind: 'post', viewers: ['signed-in'], writes: true, requests: (t) => one(replies(t)) },
   {
     name: 'mixed',
     kind: 'post',
     viewers: ['signed-in'],
     writes: true,
     // Nine reads in ten, spread over every page above; one reply in ten.
-    requests: (t) => {
+    requests: (t, viewer) => {
       const reads = Object.values(pages(t)).filter((path): path is string => path !== null);
       const reply = replies(t);
       let n = 0;
-      return () => {
+      // The member's own part of each page comes with it, as a browser would ask for it.
+      let pending: Request[] = [];
+      return one(() => {
+        const queued = pending.shift();
+        if (queued) return queued;
         n++;
-        return n % 10 === 0 ? reply() : { method: 'GET', path: reads[n % reads.length]! };
-      };
+        if (n % 10 === 0) return reply();
+        const path = reads[n % reads.length]!;
+        pending = viewer === 'signed-in' ? memberPart(path) : [];
+        return { method: 'GET', path };
+      });
     },
   },
 ];

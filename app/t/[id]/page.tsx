@@ -3,26 +3,29 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { permanentRedirect, redirect } from 'next/navigation';
 import { getTranslations } from 'next-intl/server';
-import { ActionForm } from '@/components/ActionForm';
-import { joinGroupAction } from '@/app/actions/groups';
 import { setThreadLevelAction } from '@/app/actions/notifications';
 import { PostArticle } from '@/components/PostArticle';
 import { NotificationLevelForm } from '@/components/NotificationLevelForm';
 import { ReplyForm } from '@/components/ReplyForm';
-import { SilenceNotice } from '@/components/SilenceNotice';
+import { ReplyNotice } from '@/components/ReplyNotice';
 import { ThreadModeration } from '@/components/ThreadModeration';
 import { ThreadSurgery } from '@/components/ThreadSurgery';
+import { SharedReplyArea } from '@/components/SharedReplyArea';
+import { ThreadReadingProvider } from '@/components/ThreadReadingProvider';
 import { Pagination } from '@/components/Pagination';
 import { requestCtx } from '@/lib/auth/viewer';
 import { readableOr404 } from '@/lib/not-found';
 import { threadLevelOf } from '@/lib/notifications/notification-levels';
-import { canJoinGroup, isClosed, scheduledCloseAt, silencedUntil } from '@/lib/permissions';
+import { isClosed, scheduledCloseAt } from '@/lib/permissions';
 import { quoteOf } from '@/lib/posts/quote';
 import { firstUnreadPost, getThreadPage } from '@/lib/threads/get-thread-page';
 import { getThreadPreview } from '@/lib/threads/get-thread-preview';
 import { mergedThreadTarget } from '@/lib/threads/thread-access';
 import { listModeratedGroups } from '@/lib/moderation/moderated-groups';
 import { threadPostUrl } from '@/lib/threads/urls';
+import { replyAreaOf } from '@/lib/threads/reply-area';
+import { postActionsOf } from '@/lib/threads/thread-reading';
+import { isSharedPage } from '../../shared-page';
 import { idParam as threadId } from '../../route-params';
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string; quote?: string }> };
@@ -56,18 +59,24 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const ctx = await requestCtx();
   await forwardIfMerged(threadId(id));
   const t = await getTranslations('thread');
-  if (!query.page && !query.quote) {
+  // A page shared among members who read the same groups leaves their own part to their browser.
+  const shared = ctx.viewer !== null && (await isSharedPage());
+  if (!shared && !query.page && !query.quote) {
     // Open where the member left off.
     const unread = await readableOr404(firstUnreadPost(ctx, threadId(id)));
     if (unread && unread > 1) redirect(threadPostUrl(threadId(id), unread));
   }
-  const view = await readableOr404(getThreadPage(ctx, threadId(id), Number(query.page ?? 1)));
+  // A shared page is recorded as read by each member's browser (ThreadReadingProvider), not by whoever rendered it.
+  const view = await readableOr404(getThreadPage(ctx, threadId(id), Number(query.page ?? 1), { recordReading: !shared }));
   const { thread, group } = view;
   const closed = isClosed(thread);
   const closesAt = scheduledCloseAt(thread);
-  const level = await threadLevelOf(ctx, thread.id, group.id);
+  const level = shared ? null : await threadLevelOf(ctx, thread.id, group.id);
   const quote = view.canReply && query.quote ? await quoteOf(ctx, thread.id, Number(query.quote)) : null;
-  return (
+  // Whoever renders a shared page, its hidden posts read as hidden: their authors get them from their browser.
+  const posts = shared ? view.posts.map((post) => (post.hidden ? { ...post, bodyHtml: null } : post)) : view.posts;
+  const area = replyAreaOf(ctx.viewer, group, thread);
+  const page = (
     <>
       <nav aria-label={t('breadcrumb')} className="breadcrumb">
         <Link href="/">{t('allGroups')}</Link> › <Link href={`/g/${group.slug}`}>{group.name}</Link>
@@ -89,9 +98,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       ) : null}
       <Pagination page={view.page} pageCount={view.pageCount} href={(p) => `/t/${thread.id}?page=${p}`} messages="thread" />
       <ol className="post-list" aria-label={t('posts')}>
-        {view.posts.map((post) => (
+        {posts.map((post) => (
           <li key={post.id}>
-            <PostArticle threadId={thread.id} post={post} page={view.page} canReply={view.canReply} />
+            <PostArticle threadId={thread.id} post={post} page={view.page} actions={shared ? null : postActionsOf(post, view.canReply)} />
           </li>
         ))}
       </ol>
@@ -101,26 +110,23 @@ export default async function ThreadPage({ params, searchParams }: Props) {
       {view.canModerate && ctx.viewer ? (
         <ThreadSurgery threadId={thread.id} groups={(await listModeratedGroups({ ...ctx, viewer: ctx.viewer })).filter((g) => g.id !== group.id)} />
       ) : null}
-      {view.canReply ? (
+      {shared && area !== 'archived' && area !== 'closed' ? (
+        <SharedReplyArea
+          threadId={thread.id}
+          join={<ReplyNotice area="join" thread={thread} group={group} />}
+          membersOnly={<ReplyNotice area="membersOnly" thread={thread} group={group} />}
+        />
+      ) : area === 'form' ? (
         <ReplyForm threadId={thread.id} idempotencyKey={randomUUID()} quote={quote ?? undefined} />
-      ) : thread.archived ? (
-        <p className="notice">{t('archivedNotice')}</p>
-      ) : closed ? (
-        <p className="notice">{thread.closedReason ? t('closedNoticeWithReason', { reason: thread.closedReason }) : t('closedNotice')}</p>
-      ) : group.silence && silencedUntil(ctx.viewer, group) ? (
-        <SilenceNotice silence={group.silence} />
-      ) : !ctx.viewer ? (
-        <p className="notice">
-          <Link href={`/sign-in?callbackUrl=/t/${thread.id}`}>{t('signInToReply')}</Link>
-        </p>
-      ) : canJoinGroup(ctx.viewer, group) ? (
-        <div className="notice">
-          <p>{t('joinToReply')}</p>
-          <ActionForm action={joinGroupAction} hidden={{ groupSlug: group.slug }} submitLabel={t('join')} pendingLabel={t('joining')} />
-        </div>
       ) : (
-        <p className="notice">{t('membersOnlyReply')}</p>
+        <ReplyNotice area={area} thread={thread} group={group} />
       )}
     </>
+  );
+  // Around every thread page, shared or not, so that a refresh after an action keeps the tree (and the forms' state).
+  return (
+    <ThreadReadingProvider threadId={thread.id} page={view.page} shared={shared} openWhereLeftOff={!query.page}>
+      {page}
+    </ThreadReadingProvider>
   );
 }

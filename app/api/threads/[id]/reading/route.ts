@@ -1,0 +1,21 @@
+import { NextResponse } from 'next/server';
+import { signedInCtx } from '@/lib/auth/viewer';
+import { errorResponse, jsonBody } from '@/lib/http';
+import { readThreadPage } from '@/lib/threads/thread-reading';
+import { idParam } from '../../../../route-params';
+
+type Params = { params: Promise<{ id: string }> };
+
+/**
+ * A member opened page `{ page }` of a thread shared among members: records it as read and
+ * answers their own part of it (components/ThreadReadingProvider.tsx).
+ */
+export async function POST(request: Request, { params }: Params) {
+  try {
+    const { page } = await jsonBody(request);
+    const reading = await readThreadPage(await signedInCtx(), idParam((await params).id), Number(page ?? 1));
+    return NextResponse.json(reading, { headers: { 'Cache-Control': 'private, no-store' } });
+  } catch (error) {
+    return errorResponse(error);
+  }
+}
