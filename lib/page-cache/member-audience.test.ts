@@ -23,11 +23,14 @@ describe('memberAudience', () => {
     expect(a!.readableGroups.split(',')).not.toContain(String(privateGroup.id));
   });
 
-  it('has none for a site admin or a group’s moderator, whose pages carry their tools', async () => {
+  it('sets a group’s moderators apart, and gives a site admin none', async () => {
     const group = await createGroup();
-    const [admin, moderator] = await Promise.all([createMember({ isAdmin: true }), createMember()]);
-    await addToGroup(group.id, moderator.id, 'moderator');
-    for (const m of [admin, moderator]) expect(await memberAudience(testDb(), (await sessionCookie(m.id)).token, SECRET)).toBeNull();
+    const [admin, moderator, member] = await Promise.all([createMember({ isAdmin: true }), createMember(), createMember()]);
+    await Promise.all([addToGroup(group.id, moderator.id, 'moderator'), addToGroup(group.id, member.id)]);
+    const audienceOf = async (memberId: number) => memberAudience(testDb(), (await sessionCookie(memberId)).token, SECRET);
+    expect(await audienceOf(admin.id)).toBeNull();
+    expect((await audienceOf(moderator.id))!.moderatedGroups).toBe(String(group.id));
+    expect((await audienceOf(member.id))!.moderatedGroups).toBe('');
   });
 
   it('carries the language the member chose', async () => {

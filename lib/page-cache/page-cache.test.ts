@@ -11,11 +11,12 @@ let clock = 0;
 let renders = 0;
 let server: Server;
 let origin: string;
-/** Sessions of the stand-in: the token names the groups its member reads; "closed" is no live session. */
+/** Sessions of the stand-in: the token names the groups its member reads and moderates; "closed" is no live session. */
 const audienceLookups: string[] = [];
 async function audienceOf(token: string): Promise<MemberAudience | null> {
   audienceLookups.push(token);
-  return token === 'closed' ? null : { locale: null, readableGroups: token.split('-')[0]! };
+  const [readableGroups, moderatedGroups = ''] = token.split('-')[0]!.split('/');
+  return token === 'closed' ? null : { locale: null, readableGroups: readableGroups!, moderatedGroups };
 }
 const cache = new PageCache({ ttlMs: 10_000, now: () => clock, audienceOf });
 
@@ -110,13 +111,13 @@ describe('pages shared among members', () => {
     expect(second).toEqual({ ...first, cache: 'hit' });
   });
 
-  it('keeps members who read other groups, and signed-out readers, apart', async () => {
+  it('keeps members who read or moderate other groups, and signed-out readers, apart', async () => {
     const alice = await read('/search?q=x', member('1,2-alice'));
     const carol = await read('/search?q=x', member('1-carol'));
+    const moderator = await read('/search?q=x', member('1,2/2-dan'));
     const anonymous = await read('/search?q=x');
-    expect(carol.cache).toBe('miss');
-    expect(anonymous.cache).toBe('miss');
-    expect(new Set([alice.body, carol.body, anonymous.body]).size).toBe(3);
+    expect([carol.cache, moderator.cache, anonymous.cache]).toEqual(['miss', 'miss', 'miss']);
+    expect(new Set([alice.body, carol.body, moderator.body, anonymous.body]).size).toBe(4);
     expect(anonymous.body).not.toContain('shared');
   });
 

@@ -23,7 +23,7 @@ import { THEME_COOKIE } from '@/lib/members/theme';
 /** Pages whose content is the same for every signed-out reader of the same URL. */
 const ANONYMOUS_PATHS = [/^\/$/, /^\/g\/[^/]+$/, /^\/t\/\d+$/, /^\/m\/\d+$/, /^\/members$/, /^\/search$/];
 /**
- * Pages whose content is the same for every member who may read the same groups. A thread
+ * Pages whose content is the same for every member who may read (and moderate) the same groups. A thread
  * page only with `?page=`: a quote (`?quote=`) is the member's own reply in the making.
  */
 const MEMBER_PATHS = [/^\/search$/, /^\/t\/\d+$/];
@@ -47,8 +47,8 @@ export const CACHE_STATUS_HEADER = 'x-cercle-cache';
  */
 export const SHARED_PAGE_HEADER = 'x-cercle-shared-page';
 
-/** What a member's shared pages depend on: their chosen language and the groups they may read. */
-export type MemberAudience = { locale: string | null; readableGroups: string };
+/** What a member's shared pages depend on: their chosen language and the groups they may read and moderate (ids, in order). */
+export type MemberAudience = { locale: string | null; readableGroups: string; moderatedGroups: string };
 /** The audience of a session cookie's member, or null when it is not a live session. */
 export type AudienceOf = (sessionToken: string) => Promise<MemberAudience | null>;
 
@@ -98,7 +98,7 @@ function pageRequest(req: IncomingMessage): PageRequest | null {
 function pageKey(req: IncomingMessage, { url, jar }: PageRequest, audience: MemberAudience | null): string {
   const locale = pickLocale(audience?.locale, jar.get(LOCALE_COOKIE), req.headers['accept-language'] ?? null);
   const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const reader = audience ? `members reading ${audience.readableGroups}` : 'anonymous';
+  const reader = audience ? `members reading ${audience.readableGroups}, moderating ${audience.moderatedGroups}` : 'anonymous';
   return [reader, locale, jar.get(NUMERALS_COOKIE) ?? '', jar.get(THEME_COOKIE) ?? '', gzip ? 'gzip' : 'identity', url.pathname + url.search].join('\n');
 }
 

@@ -73,8 +73,9 @@ export default async function ThreadPage({ params, searchParams }: Props) {
   const closesAt = scheduledCloseAt(thread);
   const level = shared ? null : await threadLevelOf(ctx, thread.id, group.id);
   const quote = view.canReply && query.quote ? await quoteOf(ctx, thread.id, Number(query.quote)) : null;
-  // Whoever renders a shared page, its hidden posts read as hidden: their authors get them from their browser.
-  const posts = shared ? view.posts.map((post) => (post.hidden ? { ...post, bodyHtml: null } : post)) : view.posts;
+  // A shared page is the same for every member who reads and moderates the same groups, so its hidden
+  // posts read as hidden unless they all moderate this group; an author gets theirs from their browser.
+  const posts = shared && !view.canModerate ? view.posts.map((post) => (post.hidden ? { ...post, bodyHtml: null } : post)) : view.posts;
   const area = replyAreaOf(ctx.viewer, group, thread);
   const page = (
     <>
