@@ -3,6 +3,7 @@ import { NextIntlClientProvider } from 'next-intl';
 import { getLocale, getMessages, getTranslations } from 'next-intl/server';
 import { cookies } from 'next/headers';
 import { KeyboardShortcuts } from '@/components/KeyboardShortcuts';
+import { MemberSummaryProvider } from '@/components/MemberSummaryProvider';
 import { LanguageSwitcher } from '@/components/LanguageSwitcher';
 import { NumeralsSwitcher } from '@/components/NumeralsSwitcher';
 import { ThemeSwitcher } from '@/components/ThemeSwitcher';
@@ -22,10 +23,10 @@ export async function generateMetadata(): Promise<Metadata> {
   return { metadataBase: new URL(siteUrl()), title: { default: 'Cercle', template: '%s · Cercle' }, description: t('description') };
 }
 
-/** A page shared among members leaves who they are to the browser. */
-async function headerMember(ctx: Ctx): Promise<HeaderMember | null> {
+/** A page shared among members leaves who they are to the browser (components/MemberSummaryProvider.tsx). */
+async function headerMember(ctx: Ctx, shared: boolean): Promise<HeaderMember | null> {
   if (!ctx.viewer) return null;
-  if (await isSharedPage()) return { name: null, unread: null };
+  if (shared) return { name: null, unread: null };
   return { name: ctx.viewer.name, unread: await unreadCount({ ...ctx, viewer: ctx.viewer }) };
 }
 
@@ -34,18 +35,21 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   const locale = baseLocale(formatting);
   const t = await getTranslations('site');
   const ctx = await requestCtx();
+  const shared = ctx.viewer !== null && (await isSharedPage());
   const theme = themeOf((await cookies()).get(THEME_COOKIE)?.value);
   return (
     <html lang={locale} dir={directionOf(locale)} data-theme={theme}>
       <body>
         <NextIntlClientProvider messages={clientMessages(await getMessages())}>
-          <a href="#main" className="skip-link">
-            {t('skipToContent')}
-          </a>
-          <SiteHeader member={await headerMember(ctx)} />
-          <main id="main" className="container" tabIndex={-1}>
-            {children}
-          </main>
+          <MemberSummaryProvider shared={shared}>
+            <a href="#main" className="skip-link">
+              {t('skipToContent')}
+            </a>
+            <SiteHeader member={await headerMember(ctx, shared)} />
+            <main id="main" className="container" tabIndex={-1}>
+              {children}
+            </main>
+          </MemberSummaryProvider>
           <footer className="site-footer container">
             <p>{t('footer')}</p>
             <div className="footer-controls">

@@ -2,6 +2,7 @@
 
 import { useTranslations } from 'next-intl';
 import { useEffect, useState } from 'react';
+import { useMemberSummary } from './MemberSummaryProvider';
 
 /** How often an open page asks for the unread count; a focused tab asks at once. */
 const POLL_MS = 10_000;
@@ -10,11 +11,14 @@ const POLL_MS = 10_000;
  * The header link to the notifications with the unread count, kept current without a reload:
  * it polls an ETag'd endpoint (a 304 when nothing changed), which works through proxies and
  * whichever app process answers. Screen readers hear the count when it changes. `initialCount`
- * is null on a page shared among members (app/shared-page.ts).
+ * is null on a page shared among members (app/shared-page.ts), whose member summary brings it.
  */
 export function NotificationBell({ initialCount }: { initialCount: number | null }) {
   const t = useTranslations('notifications');
-  const [count, setCount] = useState(initialCount ?? 0);
+  const summary = useMemberSummary();
+  // Until the first poll, a shared page's count is the one its member summary brought.
+  const [polled, setCount] = useState<number | null>(initialCount);
+  const count = polled ?? summary?.unread ?? 0;
   useEffect(() => {
     let stopped = false;
     const refresh = async () => {
@@ -26,8 +30,6 @@ export function NotificationBell({ initialCount }: { initialCount: number | null
         // Offline for a moment: the next poll catches up.
       }
     };
-    // A page shared among members comes without the count: ask at once.
-    if (initialCount === null) void refresh();
     const timer = setInterval(refresh, POLL_MS);
     const onFocus = () => void refresh();
     window.addEventListener('focus', onFocus);
@@ -36,7 +38,7 @@ export function NotificationBell({ initialCount }: { initialCount: number | null
       clearInterval(timer);
       window.removeEventListener('focus', onFocus);
     };
-  }, [initialCount]);
+  }, []);
   return (
     <>
       <a href="/notifications" className="notification-bell" aria-label={t('bellLabel', { count })}>

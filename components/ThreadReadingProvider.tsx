@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { createContext, useContext, useEffect, useState } from 'react';
 import type { ThreadReading } from '@/lib/threads/thread-reading';
 import { threadPostUrl } from '@/lib/threads/urls';
+import { useMemberSummarySupplier } from './MemberSummaryProvider';
 
 /** JSON turns the dates into strings; the forms want dates back. */
 type Received = Omit<ThreadReading, 'posts' | 'silence'> & {
@@ -30,19 +31,23 @@ type Props = { threadId: number; page: number; shared: boolean; openWhereLeftOff
 
 /**
  * Around a thread page shared among members: asks for the member's own part of it
- * (app/api/threads/[id]/reading), which also records the page as read, and opens the thread
+ * (app/api/threads/[id]/reading), which also records the page as read and brings the header
+ * its member summary, and opens the thread
  * where they left off when they came without a page, as a page of their own would have.
  */
 export function ThreadReadingProvider({ threadId, page, shared, openWhereLeftOff, children }: Props) {
   const router = useRouter();
   const [reading, setReading] = useState<ThreadReading | null>(null);
+  const summary = useMemberSummarySupplier();
   useEffect(() => {
     if (!shared) return;
+    summary?.willSupply();
     let stopped = false;
     fetch(`/api/threads/${threadId}/reading`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ page }) })
       .then((response) => (response.ok ? (response.json() as Promise<Received>) : null))
       .then((received) => {
         if (stopped || !received) return;
+        summary?.supply(received.member);
         if (openWhereLeftOff && received.firstUnread !== null && received.firstUnread > 1) router.replace(threadPostUrl(threadId, received.firstUnread));
         else setReading(revive(received));
       })
@@ -52,6 +57,6 @@ export function ThreadReadingProvider({ threadId, page, shared, openWhereLeftOff
     return () => {
       stopped = true;
     };
-  }, [threadId, page, shared, openWhereLeftOff, router]);
+  }, [threadId, page, shared, openWhereLeftOff, router, summary]);
   return <ReadingContext value={shared ? reading : null}>{children}</ReadingContext>;
 }

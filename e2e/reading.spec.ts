@@ -160,4 +160,13 @@ test('members who read the same groups share a kept thread page, each with their
   await expect(signedInAs(other.page, other.user.name)).toBeVisible();
   await otherView.reply('Mine is on rue Lafayette.');
   await expect(otherView.posts).toHaveCount(2);
+
+  // One request brings a member's own part of a shared thread page, the header's name included.
+  const asked: string[] = [];
+  other.page.on('request', (request) => {
+    if (request.url().includes('/api/')) asked.push(new URL(request.url()).pathname);
+  });
+  await other.page.goto(`/t/${threadId}?page=1`);
+  await expect(signedInAs(other.page, other.user.name)).toBeVisible();
+  expect(asked).toEqual([`/api/threads/${threadId}/reading`]);
 });

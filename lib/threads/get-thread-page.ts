@@ -130,7 +130,12 @@ async function bookmarksOn(ctx: Ctx, postIds: number[]): Promise<Map<number, Non
 /** Where a member left off: the first post they have not read, or null when there is none to jump to. */
 export async function firstUnreadPost(ctx: Ctx, threadId: number): Promise<number | null> {
   if (!ctx.viewer) return null;
-  const { thread } = await getReadableThread(ctx, threadId);
+  return firstUnreadIn(ctx, (await getReadableThread(ctx, threadId)).thread);
+}
+
+/** firstUnreadPost for a thread the viewer is known to read. */
+export async function firstUnreadIn(ctx: Ctx, thread: { id: number; lastPostNumber: number }): Promise<number | null> {
+  if (!ctx.viewer) return null;
   const [read] = await ctx.db
     .select({ last: threadReads.lastReadPostNumber })
     .from(threadReads)

@@ -17,6 +17,7 @@ describe('readThreadPage', () => {
     expect(reading.posts[reply.postId]).toMatchObject({ isOwn: true, canEdit: true, canDelete: true, canFlag: false, canQuote: true });
     expect(reading.posts[openingPostId]).toMatchObject({ isOwn: false, canEdit: false, canDelete: false, canFlag: true, canHide: false });
     expect(reading.reply).toBe('form');
+    expect(reading.member).toEqual({ name: reader.name, unread: 0 });
   });
 
   it('offers an outsider of an open group to join, and records where each member left off before answering', async () => {

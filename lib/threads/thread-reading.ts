@@ -1,7 +1,9 @@
 import type { NotificationLevel } from '../notifications/kinds';
 import { threadLevelOf } from '../notifications/notification-levels';
 import type { SignedInCtx } from '../context';
-import { firstUnreadPost, getThreadPage, type PostView } from './get-thread-page';
+import { memberSummary, type MemberSummary } from '../members/member-summary';
+import { firstUnreadIn, getThreadPage, type PostView } from './get-thread-page';
+import { markRead } from './mark-read';
 import { replyAreaOf, type ReplyArea } from './reply-area';
 
 /** What a reader may do with one post; `canQuote` is the thread's (they may reply). */
@@ -25,14 +27,19 @@ export type ThreadReading = {
   level: NotificationLevel | null;
   /** The first post they have not read, taken before this page was recorded. */
   firstUnread: number | null;
+  /** For the header, which a shared page leaves to the browser: one request brings both. */
+  member: MemberSummary;
 };
 
 export async function readThreadPage(ctx: SignedInCtx, threadId: number, page: number): Promise<ThreadReading> {
-  const firstUnread = await firstUnreadPost(ctx, threadId);
-  const view = await getThreadPage(ctx, threadId, page);
+  const view = await getThreadPage(ctx, threadId, page, { recordReading: false });
+  const { thread, group } = view;
+  const [firstUnread, level, member] = await Promise.all([firstUnreadIn(ctx, thread), threadLevelOf(ctx, thread.id, group.id), memberSummary(ctx)]);
+  const lastShown = view.posts.at(-1)?.number;
+  if (lastShown) await markRead(ctx.db, ctx.viewer.id, thread.id, lastShown);
   const posts = Object.fromEntries(
     view.posts.map((post) => [post.id, { ...postActionsOf(post, view.canReply), hiddenBodyHtml: post.hidden && !post.deleted ? post.bodyHtml : null }]),
   );
-  const reply = replyAreaOf(ctx.viewer, view.group, view.thread);
-  return { posts, reply, silence: reply === 'silenced' ? (view.group.silence ?? null) : null, level: await threadLevelOf(ctx, view.thread.id, view.group.id), firstUnread };
+  const reply = replyAreaOf(ctx.viewer, group, thread);
+  return { posts, reply, silence: reply === 'silenced' ? (group.silence ?? null) : null, level, firstUnread, member };
 }

@@ -45,17 +45,14 @@ function pages(t: BenchTargets): Record<string, string | null> {
 
 /**
  * A member's browser asks for its own part of a page shared among members
- * (lib/page-cache/page-cache.ts): who is signed in and their unread count, and on a thread
- * page what they may do with each post (which records what they read).
+ * (lib/page-cache/page-cache.ts): on a thread page what they may do with each post (which
+ * records what they read, and brings the header's name and unread count), elsewhere the
+ * header's alone.
  */
 function memberPart(path: string): Request[] {
-  const own: Request[] = [
-    { method: 'GET', path: '/api/me' },
-    { method: 'GET', path: '/api/notifications/unread' },
-  ];
   const thread = /^\/t\/(\d+)(?:\?page=(\d+))?$/.exec(path);
-  if (thread) return [{ method: 'POST', path: `/api/threads/${thread[1]}/reading`, body: JSON.stringify({ page: Number(thread[2] ?? 1) }) }, ...own];
-  return path.startsWith('/search?') ? own : [];
+  if (thread) return [{ method: 'POST', path: `/api/threads/${thread[1]}/reading`, body: JSON.stringify({ page: Number(thread[2] ?? 1) }) }];
+  return path.startsWith('/search?') ? [{ method: 'GET', path: '/api/me' }] : [];
 }
 
 /** The page, then (signed in) whatever the member's browser asks for with it. */

@@ -1,8 +1,10 @@
 import { NextResponse } from 'next/server';
 import { requestCtx } from '@/lib/auth/viewer';
+import { memberSummary } from '@/lib/members/member-summary';
 
-/** Who is signed in, for the header of a page shared among members (app/shared-page.ts). */
+/** Who is signed in and their unread count, for the header of a page shared among members (app/shared-page.ts). */
 export async function GET() {
-  const { viewer } = await requestCtx();
-  return NextResponse.json({ name: viewer?.name ?? null }, { headers: { 'Cache-Control': 'private, no-store' } });
+  const ctx = await requestCtx();
+  const summary = ctx.viewer ? await memberSummary({ ...ctx, viewer: ctx.viewer }) : null;
+  return NextResponse.json(summary, { headers: { 'Cache-Control': 'private, no-store' } });
 }
