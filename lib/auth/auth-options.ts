@@ -8,11 +8,6 @@ import { clientAddress } from './client-address';
 import { closeSession, openSession } from './sessions';
 import { verifySignIn } from './verify-sign-in';
 
-declare module 'next-auth' {
-  interface Session {
-    sid?: string;
-  }
-}
 declare module 'next-auth/jwt' {
   interface JWT {
     sid?: string;
@@ -50,10 +45,6 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user }) {
       if (user) token.sid = await openSession(getDb(), Number(user.id));
       return token;
-    },
-    async session({ session, token }) {
-      session.sid = token.sid;
-      return session;
     },
   },
   events: {

@@ -1,15 +1,16 @@
-import { getServerSession } from 'next-auth';
+import { cookies } from 'next/headers';
 import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { Ctx, SignedInCtx, Viewer } from '../context';
 import { UnauthenticatedError } from '../errors';
-import { authOptions } from './auth-options';
+import { SESSION_COOKIES, sessionIdOf } from './session-cookie';
 import { viewerOfSession } from './sessions';
 
 /** The member making this request, or null; checked against member_sessions once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
-  const session = await getServerSession(authOptions);
-  return viewerOfSession(getDb(), session?.sid);
+  const jar = await cookies();
+  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find((value) => value !== undefined);
+  return viewerOfSession(getDb(), await sessionIdOf(token, process.env.NEXTAUTH_SECRET));
 });
 
 export async function requestCtx(): Promise<Ctx> {

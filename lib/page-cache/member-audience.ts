@@ -1,5 +1,5 @@
-import { decode } from 'next-auth/jwt';
 import type { Db } from '@/db/client';
+import { sessionIdOf } from '../auth/session-cookie';
 import { viewerOfSession } from '../auth/sessions';
 import { readableGroups } from '../members/readable-groups';
 import { listModeratedGroups } from '../moderation/moderated-groups';
@@ -15,8 +15,7 @@ const idList = (ids: Iterable<number>) => [...ids].sort((a, b) => a - b).join(',
  * anywhere, share none.
  */
 export async function memberAudience(db: Db, sessionToken: string, secret: string): Promise<MemberAudience | null> {
-  const token = await decode({ token: sessionToken, secret }).catch(() => null);
-  const viewer = await viewerOfSession(db, token?.sid);
+  const viewer = await viewerOfSession(db, await sessionIdOf(sessionToken, secret));
   if (!viewer || viewer.isAdmin) return null;
   const [readable, moderated] = await Promise.all([readableGroups({ db, viewer }, 'all'), listModeratedGroups({ db, viewer })]);
   return { locale: viewer.locale ?? null, readableGroups: idList(readable.keys()), moderatedGroups: idList(moderated.map((group) => group.id)) };

@@ -1,5 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import { LOCALE_COOKIE, pickLocale } from '@/i18n/locales';
+import { SESSION_COOKIES } from '@/lib/auth/session-cookie';
 import { NUMERALS_COOKIE } from '@/lib/members/numerals';
 import { THEME_COOKIE } from '@/lib/members/theme';
 
@@ -34,7 +35,6 @@ const PRIVATE_WRITES = [/^\/api\/threads\/\d+\/reading$/];
 /** Cookies a signed-out reader's page may depend on; the first three are part of the key. */
 const KEY_COOKIES = [LOCALE_COOKIE, NUMERALS_COOKIE, THEME_COOKIE];
 const HARMLESS_COOKIES = new Set([...KEY_COOKIES, 'next-auth.csrf-token', '__Host-next-auth.csrf-token', 'next-auth.callback-url', '__Secure-next-auth.callback-url']);
-const SESSION_COOKIES = new Set(['next-auth.session-token', '__Secure-next-auth.session-token']);
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 /** Headers of Next.js's client-side navigation, whose answers are RSC payloads, not pages. */
@@ -86,7 +86,7 @@ function pageRequest(req: IncomingMessage): PageRequest | null {
   const jar = parseCookies(req.headers.cookie);
   let sessionToken: string | null = null;
   for (const [name, value] of jar) {
-    if (SESSION_COOKIES.has(name)) sessionToken = value;
+    if (SESSION_COOKIES.includes(name)) sessionToken = value;
     else if (!HARMLESS_COOKIES.has(name)) return null;
   }
   if (sessionToken === null) return ANONYMOUS_PATHS.some((p) => p.test(url.pathname)) ? { url, jar, sessionToken } : null;
