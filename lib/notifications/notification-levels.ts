@@ -40,12 +40,13 @@ export async function trackByDefault(db: Db, memberId: number, threadId: number)
   await db.insert(threadSubscriptions).values({ memberId, threadId, level: 'tracking' }).onConflictDoNothing();
 }
 
-/** The viewer's level for a thread: theirs for the thread, else the group's, else normal. */
+/** The viewer's level for a thread: theirs for the thread, else the group's, else normal (one query). */
 export async function threadLevelOf(ctx: Ctx, threadId: number, groupId: number): Promise<NotificationLevel | null> {
   if (!ctx.viewer) return null;
-  const [own] = await ctx.db.select({ level: threadSubscriptions.level }).from(threadSubscriptions).where(and(eq(threadSubscriptions.memberId, ctx.viewer.id), eq(threadSubscriptions.threadId, threadId)));
-  if (own) return own.level;
-  return groupLevelOf(ctx, groupId);
+  const own = ctx.db.select({ level: threadSubscriptions.level }).from(threadSubscriptions).where(and(eq(threadSubscriptions.memberId, ctx.viewer.id), eq(threadSubscriptions.threadId, threadId)));
+  const group = ctx.db.select({ level: groupSubscriptions.level }).from(groupSubscriptions).where(and(eq(groupSubscriptions.memberId, ctx.viewer.id), eq(groupSubscriptions.groupId, groupId)));
+  const [row] = await ctx.db.execute<{ level: NotificationLevel }>(sql`select coalesce((${own}), (${group}), 'normal') as level`);
+  return row!.level;
 }
 
 export async function groupLevelOf(ctx: Ctx, groupId: number): Promise<NotificationLevel | null> {

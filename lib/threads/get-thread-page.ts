@@ -1,7 +1,7 @@
 import { and, asc, between, eq, inArray, sql } from 'drizzle-orm';
 import { bookmarks, members, posts, threadReads } from '@/db/schema';
-import type { Ctx } from '../context';
-import { canDeletePost, canEditPost, canFlagPost, canModerateGroup, canReadHiddenPost, canReplyToThread, canRestorePost, canStartThread } from '../permissions';
+import type { Ctx, Viewer } from '../context';
+import { canDeletePost, canEditPost, canFlagPost, canModerateGroup, canReadHiddenPost, canReplyToThread, canRestorePost, canStartThread, type GroupAccess, type PostState } from '../permissions';
 import { POSTS_PER_PAGE } from '../rules';
 import { markRead } from './mark-read';
 import { getReadableThread } from './thread-access';
@@ -42,15 +42,38 @@ export function pageOfPost(number: number): number {
   return Math.ceil(number / POSTS_PER_PAGE);
 }
 
+/** Page `page` of a thread (clamped to the pages it has), its page count and its first post number. */
+export function pageRange(thread: { lastPostNumber: number }, page: number) {
+  const pageCount = Math.max(1, pageOfPost(thread.lastPostNumber));
+  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
+  return { current, pageCount, first: (current - 1) * POSTS_PER_PAGE + 1, last: current * POSTS_PER_PAGE };
+}
+
+export type PostPermissions = Pick<PostView, 'isOwn' | 'canEdit' | 'canFlag' | 'canDelete' | 'canRestore' | 'canHide' | 'canUnhide' | 'canBookmark' | 'bookmarked' | 'bookmark'>;
+
+/** What the viewer may do with one post of a thread they read, and their bookmark on it. */
+export function postPermissions(viewer: Viewer | null, group: GroupAccess, thread: { archived: boolean }, post: PostState & { hiddenAt: Date | null }, bookmark: PostView['bookmark']): PostPermissions {
+  return {
+    isOwn: viewer?.id === post.authorId,
+    canEdit: !thread.archived && canEditPost(viewer, group, post),
+    canFlag: canFlagPost(viewer, group, post),
+    canDelete: !thread.archived && canDeletePost(viewer, group, post),
+    canRestore: !thread.archived && canRestorePost(viewer, group, post),
+    canHide: post.deletedAt === null && post.hiddenAt === null && canModerateGroup(viewer, group),
+    canUnhide: post.deletedAt === null && post.hiddenAt !== null && canModerateGroup(viewer, group),
+    canBookmark: viewer !== null && post.deletedAt === null,
+    bookmarked: bookmark !== null,
+    bookmark,
+  };
+}
+
 /**
  * One page of a thread. Post numbers are gap-free, so page N is the index range
  * (N-1)*PAGE+1 … N*PAGE on (thread_id, number): page 500 of a long thread costs what page 1 does.
  */
 export async function getThreadPage(ctx: Ctx, threadId: number, page: number, { recordReading = true } = {}) {
   const { thread, group } = await getReadableThread(ctx, threadId);
-  const pageCount = Math.max(1, pageOfPost(thread.lastPostNumber));
-  const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
-  const first = (current - 1) * POSTS_PER_PAGE + 1;
+  const { current, pageCount, first } = pageRange(thread, page);
   // The answered post's number and author, for the "in reply to #n" link.
   const replyToNumber = sql<number | null>`(select q.number from ${posts} q where q.id = ${posts.replyToPostId})`;
   const replyToAuthor = sql<string | null>`(select m.name from ${posts} q join ${members} m on m.id = q.author_id where q.id = ${posts.replyToPostId})`;
@@ -92,16 +115,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number, { 
     language: post.language,
     deletedByAuthor: post.deletedAt !== null && post.deletedById === post.authorId,
     replyTo: replyToNumber !== null && replyToAuthor !== null ? { number: replyToNumber, authorName: replyToAuthor } : null,
-    isOwn: viewer?.id === post.authorId,
-    canEdit: !thread.archived && canEditPost(viewer, group, post),
-    canFlag: canFlagPost(viewer, group, post),
-    canDelete: !thread.archived && canDeletePost(viewer, group, post),
-    canRestore: !thread.archived && canRestorePost(viewer, group, post),
-    canHide: post.deletedAt === null && post.hiddenAt === null && canModerateGroup(viewer, group),
-    canUnhide: post.deletedAt === null && post.hiddenAt !== null && canModerateGroup(viewer, group),
-    canBookmark: viewer !== null && post.deletedAt === null,
-    bookmarked: marks.has(post.id),
-    bookmark: marks.get(post.id) ?? null,
+    ...postPermissions(viewer, group, thread, post, marks.get(post.id) ?? null),
   }));
   const lastShown = postViews.at(-1)?.number;
   if (viewer && lastShown && recordReading) await markRead(ctx.db, viewer.id, thread.id, lastShown);
@@ -118,7 +132,7 @@ export async function getThreadPage(ctx: Ctx, threadId: number, page: number, { 
 }
 
 /** The viewer's bookmarks among a page's posts, in one query. */
-async function bookmarksOn(ctx: Ctx, postIds: number[]): Promise<Map<number, NonNullable<PostView['bookmark']>>> {
+export async function bookmarksOn(ctx: Ctx, postIds: number[]): Promise<Map<number, NonNullable<PostView['bookmark']>>> {
   if (!ctx.viewer || postIds.length === 0) return new Map();
   const rows = await ctx.db
     .select({ postId: bookmarks.postId, note: bookmarks.note, remindAt: bookmarks.remindAt })
@@ -130,16 +144,15 @@ async function bookmarksOn(ctx: Ctx, postIds: number[]): Promise<Map<number, Non
 /** Where a member left off: the first post they have not read, or null when there is none to jump to. */
 export async function firstUnreadPost(ctx: Ctx, threadId: number): Promise<number | null> {
   if (!ctx.viewer) return null;
-  return firstUnreadIn(ctx, (await getReadableThread(ctx, threadId)).thread);
-}
-
-/** firstUnreadPost for a thread the viewer is known to read. */
-export async function firstUnreadIn(ctx: Ctx, thread: { id: number; lastPostNumber: number }): Promise<number | null> {
-  if (!ctx.viewer) return null;
+  const { thread } = await getReadableThread(ctx, threadId);
   const [read] = await ctx.db
     .select({ last: threadReads.lastReadPostNumber })
     .from(threadReads)
     .where(and(eq(threadReads.memberId, ctx.viewer.id), eq(threadReads.threadId, thread.id)));
-  if (!read || read.last >= thread.lastPostNumber) return null;
-  return read.last + 1;
+  return firstUnreadAfter(read?.last ?? null, thread);
+}
+
+/** The post after the last one read, unless nothing was read or everything was. */
+export function firstUnreadAfter(lastRead: number | null, thread: { lastPostNumber: number }): number | null {
+  return lastRead === null || lastRead >= thread.lastPostNumber ? null : lastRead + 1;
 }
