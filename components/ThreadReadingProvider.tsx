@@ -32,8 +32,8 @@ type Props = { threadId: number; page: number; shared: boolean; openWhereLeftOff
 /**
  * Around a thread page shared among members: asks for the member's own part of it
  * (app/api/threads/[id]/reading), which also records the page as read and brings the header
- * its member summary, and opens the thread
- * where they left off when they came without a page, as a page of their own would have.
+ * its member summary, and opens the thread where they left off when they came without a page,
+ * as a page of their own would have.
  */
 export function ThreadReadingProvider({ threadId, page, shared, openWhereLeftOff, children }: Props) {
   const router = useRouter();
