@@ -30,6 +30,7 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '10' },
     // A folder for the server's V8 CPU profile (open it in Chrome DevTools), written when the server stops.
     'cpu-profile': { type: 'string' },
+    'node-flags': { type: 'string' },
     scenarios: { type: 'string', multiple: true, default: [] },
   },
 });
@@ -38,7 +39,7 @@ const sizes = [...new Set(list(values.posts).map(Number))];
 const settings = { durationS: Number(values.duration), warmupS: Number(values.warmup), connections: Number(values.connections) };
 const scenarios = selectScenarios(list(values.scenarios));
 if (sizes.some((n) => !Number.isInteger(n) || n < 1_000) || !(settings.durationS > 0) || !(settings.warmupS >= 0) || !(settings.connections >= 1)) {
-  console.error('Usage: npm run bench -- [--posts 10000 --posts 1000000] [--duration 20] [--warmup 5] [--connections 10] [--scenarios pages,search,post,<name>] [--cpu-profile <folder>]');
+  console.error('Usage: npm run bench -- [--posts 10000 --posts 1000000] [--duration 20] [--warmup 5] [--connections 10] [--scenarios pages,search,post,<name>] [--cpu-profile <folder>] [--node-flags="--max-old-space-size=160 …"]');
   process.exit(2);
 }
 // One DATABASE_URL or CERCLE_DATA_DIR holds one forum: several sizes need the default .cercle-bench/<posts>.
@@ -60,7 +61,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
   const runs: BenchRun[] = [];
   try {
     const targets = await findTargets(forum.db);
-    const server = await startServer({ databaseUrl: forum.database.url, dataDir: process.env.CERCLE_DATA_DIR!, env: { CERCLE_LIMITS: LIMITS }, cpuProfileDir: values['cpu-profile'] });
+    const server = await startServer({ databaseUrl: forum.database.url, dataDir: process.env.CERCLE_DATA_DIR!, env: { CERCLE_LIMITS: LIMITS }, cpuProfileDir: values['cpu-profile'], nodeFlags: values['node-flags']?.split(' ').filter(Boolean) });
     const memory = memorySampler(server.pid);
     try {
       console.log(`\n${posts.toLocaleString('en')} posts: production server on ${server.origin} (log: ${server.log}), ${settings.connections} connections, ${settings.warmupS} s warm-up discarded, ${settings.durationS} s measured.`);

@@ -26,14 +26,15 @@ function exited(child: ChildProcess): Promise<void> {
   return child.exitCode !== null || child.signalCode !== null ? Promise.resolve() : new Promise((resolve) => child.once('exit', () => resolve()));
 }
 
-export async function startServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string>; cpuProfileDir?: string }): Promise<BenchServer> {
+/** `nodeFlags`: Node.js options for the server process alone (heap limits, to weigh memory against speed). */
+export async function startServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string>; cpuProfileDir?: string; nodeFlags?: string[] }): Promise<BenchServer> {
   if (!existsSync(path.resolve('.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const log = path.join(opts.dataDir, 'server.log');
   const out = createWriteStream(log);
   const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProfileDir)}`] : [];
-  const child = spawn(process.execPath, [...profile, '--import', 'tsx', 'scripts/serve.ts', 'start'], {
+  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...profile, '--import', 'tsx', 'scripts/serve.ts', 'start'], {
     env: { ...process.env, ...opts.env, DATABASE_URL: opts.databaseUrl, CERCLE_DATA_DIR: opts.dataDir, PORT: String(port), NEXTAUTH_URL: origin },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
