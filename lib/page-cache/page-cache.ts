@@ -9,9 +9,10 @@ import { THEME_COOKIE } from '@/lib/members/theme';
  * server keeps each rendered page a few seconds and hands it to the next signed-out
  * reader of the same URL in the same language, digits and theme (what Discourse's
  * anonymous cache does). Search and thread pages are the same for every member who may
- * read the same groups once the member's own items (name, unread count, what they may do
- * with each post) are left to the browser; those are shared among exactly such members. Never for a request carrying an
- * unknown cookie, and never a response that sets a cookie or is not a plain 200 page.
+ * read and moderate the same groups once the member's own items (name, unread count, what
+ * they may do with each post) are left to the browser; those are shared among exactly such
+ * members. Never for a request carrying an unknown cookie, and never a response that sets a
+ * cookie or is not a plain 200 page.
  * Any state-changing request handled by this process empties it, at its start and at
  * its end, so a reader never sees an older page after a write here; writes made by
  * another process (the external worker, a second server) show within the time to live.
@@ -24,8 +25,8 @@ import { THEME_COOKIE } from '@/lib/members/theme';
 /** Pages whose content is the same for every signed-out reader of the same URL. */
 const ANONYMOUS_PATHS = [/^\/$/, /^\/g\/[^/]+$/, /^\/t\/\d+$/, /^\/m\/\d+$/, /^\/members$/, /^\/search$/];
 /**
- * Pages whose content is the same for every member who may read (and moderate) the same groups. A thread
- * page only with `?page=`: a quote (`?quote=`) is the member's own reply in the making.
+ * Pages whose content is the same for every member who may read (and moderate) the same
+ * groups. A thread page only with `?page=`: a quote (`?quote=`) is the member's own reply.
  */
 const MEMBER_PATHS = [/^\/search$/, /^\/t\/\d+$/];
 const THREAD_PATH = /^\/t\/\d+$/;
