@@ -41,6 +41,8 @@ describe('memberAudience', () => {
   it('has no audience for a closed session, a forged token or a token sealed with another secret', async () => {
     const member = await createMember();
     const { token, sid } = await sessionCookie(member.id);
+    // Opened once with the right secret first: a token remembered as good stays tied to its secret and its session row.
+    expect(await memberAudience(testDb(), token, SECRET)).not.toBeNull();
     expect(await memberAudience(testDb(), token, 'another secret')).toBeNull();
     expect(await memberAudience(testDb(), 'not-a-token', SECRET)).toBeNull();
     await closeSession(testDb(), sid);
