@@ -57,7 +57,7 @@ export function PostRestoreButton({ post, given }: { post: Post; given: Actions 
   return actions?.canRestore ? <PostActionButton action={restorePostAction} postId={post.id} label={t('restore')} ariaLabel={t('restoreLabel', { number: post.number })} /> : null;
 }
 
-/** A hidden post on a page shared among members: its author still reads it, as on a page of their own. */
+/** A post hidden from this reader: on a page shared among members, its author still gets to read it from their browser. */
 export function HiddenPostBody({ post, language }: { post: Post; language: string | null }) {
   const t = useTranslations('post');
   const own = useThreadReading()?.posts[post.id]?.hiddenBodyHtml ?? null;

@@ -43,7 +43,7 @@ export async function PostArticle({ threadId, post, page, actions }: Props) {
           <PostRestoreButton post={ref} given={actions} />
         </div>
       ) : post.bodyHtml === null ? (
-        actions ? <p className="deleted">{t('hidden')}</p> : <HiddenPostBody post={ref} language={post.language} />
+        <HiddenPostBody post={ref} language={post.language} />
       ) : (
         <>
           {post.hidden ? <p className="notice">{t('hiddenFromOthers')}</p> : null}

@@ -126,6 +126,13 @@ test('a member flags spam, the moderator hides it from the flag queue, and the l
   await reader.goto(threadUrl);
   await expect(reader.locator('article#p1')).toContainText('Hidden until a moderator reviews it.');
   await expect(reader.locator('article#p1')).not.toContainText('Replica watches');
+  // Members share the thread page (a kept one or one rendered to be kept); its author still reads the post, other members do not.
+  expect((await member.page.goto(threadUrl))?.headers()['x-cercle-cache']).toMatch(/^(hit|miss)$/);
+  await expect(member.page.locator('article#p1')).toContainText('Hidden from other readers until a moderator reviews it.');
+  await expect(member.page.locator('article#p1')).toContainText('Replica watches');
+  await flagger.page.goto(threadUrl);
+  await expect(flagger.page.locator('article#p1')).toContainText('Hidden until a moderator reviews it.');
+  await expect(flagger.page.locator('article#p1')).not.toContainText('Replica watches');
 
   await owner.goto(`/g/${OPEN_GROUP}/log`);
   await expect(owner.getByRole('row').filter({ hasText: title }).filter({ hasText: 'Hid a post' })).toContainText('James Carter');
