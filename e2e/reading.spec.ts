@@ -127,7 +127,7 @@ test('signed-out readers share a kept copy of a thread page, and see a reply the
   const first = await page.goto(`/t/${threadId}`);
   expect(first?.headers()['x-cercle-cache']).toBe('miss');
   // Other tests' writes empty the cache now and then, so a later load is a hit, not necessarily the next.
-  await expect.poll(async () => (await page.goto(`/t/${threadId}`))?.headers()['x-cercle-cache']).toBe('hit');
+  await expect.poll(async () => (await page.goto(`/t/${threadId}`))?.headers()['x-cercle-cache'], { timeout: 30_000 }).toBe('hit');
   await expect(new ThreadPage(page).posts).toHaveCount(1);
 
   await apiReply(member.page.request, threadId, 'Count me in for Thursday.');
