@@ -17,7 +17,7 @@ export function NotificationBell({ initialCount }: { initialCount: number | null
   const t = useTranslations('notifications');
   const summary = useMemberSummary();
   // Until the first poll, a shared page's count is the one its member summary brought.
-  const [polled, setCount] = useState<number | null>(initialCount);
+  const [polled, setPolled] = useState<number | null>(initialCount);
   const count = polled ?? summary?.unread ?? 0;
   useEffect(() => {
     let stopped = false;
@@ -25,7 +25,7 @@ export function NotificationBell({ initialCount }: { initialCount: number | null
       try {
         // no-cache: the browser revalidates with If-None-Match and reuses the body on a 304.
         const response = await fetch('/api/notifications/unread', { cache: 'no-cache' });
-        if (response.ok && !stopped) setCount(((await response.json()) as { count: number }).count);
+        if (response.ok && !stopped) setPolled(((await response.json()) as { count: number }).count);
       } catch {
         // Offline for a moment: the next poll catches up.
       }

@@ -42,7 +42,7 @@ export function pageOfPost(number: number): number {
   return Math.ceil(number / POSTS_PER_PAGE);
 }
 
-/** Page `page` of a thread (clamped to the pages it has), its page count and its first post number. */
+/** Page `page` of a thread (clamped to the pages it has), its page count and the post numbers it spans. */
 export function pageRange(thread: { lastPostNumber: number }, page: number) {
   const pageCount = Math.max(1, pageOfPost(thread.lastPostNumber));
   const current = Math.min(Math.max(1, Math.trunc(page) || 1), pageCount);
