@@ -6,3 +6,13 @@ export function isUniqueViolation(error: unknown, constraint: string): boolean {
   }
   return false;
 }
+
+/**
+ * Why a background job failed, for its `last_error`: the innermost cause, because drizzle wraps
+ * PostgreSQL's own message in one that only repeats the query.
+ */
+export function failureReason(error: unknown): string {
+  let e = error;
+  while (e && typeof e === 'object' && (e as { cause?: unknown }).cause) e = (e as { cause: unknown }).cause;
+  return String(e).slice(0, 500);
+}

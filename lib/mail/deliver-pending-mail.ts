@@ -2,6 +2,7 @@ import { and, asc, inArray, isNull, lte, sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
 import { mailOutbox } from '@/db/schema';
 import { mailFrom, type MailTransport } from './transport';
+import { failureReason } from '../db-errors';
 
 /** Retry after 1, 2, 4 … minutes, at most every 6 hours: a failed message is retried, never dropped. */
 export function retryDelayMs(attempts: number): number {
@@ -45,7 +46,7 @@ export async function deliverPendingMail(
         const attempts = mail.attempts + 1;
         await tx
           .update(mailOutbox)
-          .set({ attempts, lastError: String(error).slice(0, 500), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) })
+          .set({ attempts, lastError: failureReason(error), nextAttemptAt: new Date(Date.now() + retryDelayMs(attempts)) })
           .where(sql`${mailOutbox.id} = ${mail.id}`);
       }
     }

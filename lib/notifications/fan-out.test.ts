@@ -13,7 +13,7 @@ import { mergeThread } from '../moderation/merge-thread';
 import { moveThread } from '../moderation/move-thread';
 import { editPost } from '../posts/edit-post';
 import { createThread } from '../threads/create-thread';
-import { fanOutPost } from './fan-out';
+import { fanOutPost, fanOutPosts } from './fan-out';
 import { followMember } from './follow-member';
 import { listNotifications, markAllNotificationsRead, openNotification, unreadCount } from './list-notifications';
 import { drainNotificationJobs } from './notification-jobs';
@@ -144,6 +144,41 @@ describe('who hears about a new post', () => {
       return (await inbox(owner.id)).map((n) => n.postId);
     };
     await expect.poll(drainedAndTold, { timeout: 60_000 }).toEqual([ref.postId]);
+  });
+
+  it('a batch tells each post to its own readers: a member of one chapter mentioned in two hears of the one she can read', async () => {
+    const open = await chapter();
+    const closed = await chapter('private');
+    const both = await open.join('Nadia Both');
+    const insider = await closed.join();
+    const handle = await handleOf(both.id);
+    const a = await createReply(ctxOf(open.owner), { threadId: open.thread.id, body: `@${handle} see this.` });
+    const b = await createReply(ctxOf(insider), { threadId: closed.thread.id, body: `@${handle} and the owner, see this.` });
+    expect(await fanOutPosts(testDb(), [{ postId: a.postId, mentionsOnly: false }, { postId: b.postId, mentionsOnly: false }])).toBe(2);
+    expect(await inbox(both.id)).toMatchObject([{ kind: 'mention', postId: a.postId }]);
+    expect(await inbox(closed.owner.id)).toMatchObject([{ kind: 'reply', postId: b.postId }]);
+    expect(await inbox(insider.id)).toMatchObject([{ kind: 'mention_not_notified', postId: b.postId, data: { names: ['Nadia Both'] } }]);
+  });
+
+  it('a job that fails waits with its reason while the rest of its batch is told', async () => {
+    const { thread, owner, join } = await chapter();
+    const failing = await createReply(ctxOf(await join()), { threadId: thread.id, body: 'This one cannot be told.' });
+    const fine = await createReply(ctxOf(await join()), { threadId: thread.id, body: 'This one can.' });
+    const db = testDb();
+    // A real failure inside the fan-out's transaction, for this one post only.
+    await db.execute(sql.raw(`
+      create function pg_temp.refuse() returns trigger language plpgsql as $$ begin raise exception 'refused for the test'; end $$;
+      create trigger refuse_${failing.postId} before insert on notifications for each row when (new.post_id = ${failing.postId}) execute function pg_temp.refuse()`));
+    try {
+      await expect.poll(async () => {
+        await drainNotificationJobs(db, 200);
+        return (await inbox(owner.id)).map((n) => n.postId);
+      }, { timeout: 60_000 }).toEqual([fine.postId]);
+      const [job] = await db.select().from(notificationJobs).where(eq(notificationJobs.postId, failing.postId));
+      expect(job).toMatchObject({ attempts: 1, lastError: expect.stringMatching(/^PostgresError: refused for the test/) });
+    } finally {
+      await db.execute(sql.raw(`drop trigger refuse_${failing.postId} on notifications`));
+    }
   });
 });
 

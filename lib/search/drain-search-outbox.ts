@@ -3,6 +3,7 @@ import { intArray } from '@/db/sql-arrays';
 import type { Database } from '@/db/client';
 import { retryDelayMs } from '../mail/deliver-pending-mail';
 import type { SearchEngine } from './engine';
+import { failureReason } from '../db-errors';
 
 type Claimed = { id: number; subject: 'post' | 'thread'; subject_id: number; attempts: number };
 
@@ -29,7 +30,7 @@ export async function drainSearchOutbox(db: Database, engine: SearchEngine, batc
     if (claimed.length === 0) throw error;
     // The batch was rolled back: its rows wait with a growing delay and the reason, never dropped.
     await db.execute(sql`
-      update search_outbox set attempts = attempts + 1, last_error = ${String(error).slice(0, 500)},
+      update search_outbox set attempts = attempts + 1, last_error = ${failureReason(error)},
         next_attempt_at = now() + make_interval(secs => ${retryDelayMs(claimed[0]!.attempts + 1) / 1000})
       where id = any(${intArray(claimed.map((row) => row.id))})`);
     return { applied: 0, failed: claimed.length };
