@@ -49,6 +49,7 @@ test.describe('cross-site requests', () => {
     const allowed = await page.request.post('/api/preview', { data: { body: '**hi**' }, headers: { Origin: ownOrigin } });
     expect(allowed.status()).toBe(200);
     expect(((await allowed.json()) as { html: string }).html).toContain('<strong>hi</strong>');
+    expect(allowed.headers()['x-content-type-options']).toBe('nosniff');
 
     const preview = await page.request.post('/api/preview', { data: { body: '**hi**' }, headers: EVIL_ORIGIN });
     expect(preview.status()).toBe(403);
@@ -67,6 +68,10 @@ test.describe('cross-site requests', () => {
       headers: EVIL_ORIGIN,
     });
     expect(newThread.status()).toBe(403);
+
+    // A form or server action posted to a page from another site is refused the same way.
+    const action = await page.request.post(`/g/${OPEN_GROUP}`, { form: { title: 'Forged' }, headers: EVIL_ORIGIN });
+    expect(action.status()).toBe(403);
   });
 });
 

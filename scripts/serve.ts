@@ -2,7 +2,8 @@
  * `npm run dev` / `npm start`: prepares the database (embedded PostgreSQL unless
  * DATABASE_URL is set, migrations, demo content once), then serves Next.js from this
  * process. Serving it ourselves lets every request carry the client address we saw
- * (lib/auth/client-address.ts), which Next.js alone would take from a client-supplied header.
+ * (lib/auth/client-address.ts), which Next.js alone would take from a client-supplied header,
+ * refuses cross-site writes before anything runs, and keeps pages a few seconds (the page cache).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import next from 'next';
 import { dataDir, prepareDatabase } from '../db/prepare';
 import { stampClientAddress } from '../lib/auth/client-address';
+import { isCrossSite, refuseCrossSite, setSecurityHeaders } from '../lib/auth/cross-site';
 import { checkEnv } from '../lib/env';
 import { getDb } from '../db/client';
 import { PageCache } from '../lib/page-cache/page-cache';
@@ -52,6 +54,8 @@ const pageCache = new PageCache({
 });
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
+  setSecurityHeaders(res);
+  if (isCrossSite(req)) return void refuseCrossSite(req, res);
   pageCache.handle(req, res, () => void handle(req, res));
 });
 server.on('upgrade', app.getUpgradeHandler());

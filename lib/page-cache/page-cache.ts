@@ -3,6 +3,7 @@ import { LOCALE_COOKIE, pickLocale } from '@/i18n/locales';
 import { SESSION_COOKIES } from '@/lib/auth/session-cookie';
 import { NUMERALS_COOKIE } from '@/lib/members/numerals';
 import { THEME_COOKIE } from '@/lib/members/theme';
+import { parseCookies } from '@/lib/cookie-header';
 
 /**
  * Signed-out readers are most of a forum's traffic and all see the same pages, so the
@@ -66,15 +67,6 @@ export type PageCacheOptions = {
   /** Without it, requests with a session are never answered from memory. */
   audienceOf?: AudienceOf;
 };
-
-function parseCookies(header: string | undefined): Map<string, string> {
-  const jar = new Map<string, string>();
-  for (const part of (header ?? '').split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0) jar.set(part.slice(0, eq).trim(), part.slice(eq + 1).trim());
-  }
-  return jar;
-}
 
 type PageRequest = { url: URL; jar: Map<string, string>; sessionToken: string | null };
 

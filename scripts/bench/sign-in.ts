@@ -1,7 +1,7 @@
 /**
  * Signs in over HTTP as a browser does with next-auth's credentials provider: fetch a CSRF
  * token (and its cookie), post the form with it, keep the session cookie. State-changing
- * requests carry the site's own Origin, or proxy.ts refuses them as cross-site.
+ * requests carry the site's own Origin, or the server refuses them as cross-site.
  */
 
 /** "name=value" pairs from a response's Set-Cookie headers. */
