@@ -1,8 +1,7 @@
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
-import * as schema from './schema';
 
-export type Database = PostgresJsDatabase<typeof schema>;
+export type Database = PostgresJsDatabase;
 /** A transaction handle: every verb accepts either. */
 export type Tx = Parameters<Parameters<Database['transaction']>[0]>[0];
 export type Db = Database | Tx;
@@ -14,7 +13,8 @@ const holder = globalThis as typeof globalThis & { __cercleDb?: Connection };
 
 export function connect(url: string, max = Number(process.env.DATABASE_POOL_SIZE ?? 10)): Connection {
   const sql = postgres(url, { max, onnotice: () => {} });
-  return { sql, db: drizzle(sql, { schema }) };
+  // No schema: Cercle uses no relational queries, and with one every transaction builds a query helper per table.
+  return { sql, db: drizzle(sql) };
 }
 
 /** The process-wide database, configured by DATABASE_URL (set by scripts/serve.ts for the embedded server). */
@@ -31,3 +31,4 @@ export async function closeDb(): Promise<void> {
   await holder.__cercleDb?.sql.end({ timeout: 5 });
   holder.__cercleDb = undefined;
 }
+

@@ -17,7 +17,6 @@ import postgres from 'postgres';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Database } from './client';
 import { runMigrations } from './migrate';
-import * as schema from './schema';
 import type { Ctx, Viewer } from '@/lib/context';
 import { listGroups } from '@/lib/groups/list-groups';
 import { listModerationLog } from '@/lib/moderation/list-moderation-log';
@@ -82,7 +81,7 @@ beforeAll(async () => {
   await admin.unsafe(`create database ${name}`);
   url.pathname = `/${name}`;
   client = postgres(url.toString(), { max: 2, onnotice: () => {} });
-  db = drizzle(client, { schema, logger: { logQuery: (query, params) => void recorded.push({ query, params }) } });
+  db = drizzle(client, { logger: { logQuery: (query, params) => void recorded.push({ query, params }) } });
   await runMigrations(db);
   await db.execute(sql`
     insert into members (email, name, created_at)

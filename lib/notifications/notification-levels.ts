@@ -1,6 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '@/db/client';
 import { groupSubscriptions, threadSubscriptions } from '@/db/schema';
 import type { Ctx, SignedInCtx } from '../context';
 import { getReadableGroup } from '../groups/group-access';
@@ -33,11 +32,6 @@ export async function setGroupLevel(ctx: SignedInCtx, input: unknown): Promise<v
     .insert(groupSubscriptions)
     .values({ memberId: ctx.viewer.id, groupId: group.id, level: data.level })
     .onConflictDoUpdate({ target: [groupSubscriptions.memberId, groupSubscriptions.groupId], set: { level: data.level, updatedAt: sql`now()` } });
-}
-
-/** Starting or replying to a thread tracks it, unless the member already chose a level for it. */
-export async function trackByDefault(db: Db, memberId: number, threadId: number): Promise<void> {
-  await db.insert(threadSubscriptions).values({ memberId, threadId, level: 'tracking' }).onConflictDoNothing();
 }
 
 /** The viewer's level for a thread: theirs for the thread, else the group's, else normal (one query). */

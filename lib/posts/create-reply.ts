@@ -1,16 +1,14 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { groups, posts, threads } from '@/db/schema';
+import { posts } from '@/db/schema';
 import type { SignedInCtx } from '../context';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../errors';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
+import { getReadableGroup } from '../groups/group-access';
 import { canReplyToThread, isClosed } from '../permissions';
-import { enqueueNotificationJob } from '../notifications/notification-jobs';
-import { trackByDefault } from '../notifications/notification-levels';
-import { enqueueSearchUpdate } from '../search/search-outbox';
-import { markRead } from '../threads/mark-read';
-import { getReadableThread } from '../threads/thread-access';
+import { getReadableThread, lockThreadForPosting } from '../threads/thread-access';
 import { parseInput } from '../validate';
 import { oncePerSubmission, type PostRef } from './find-submitted-post';
+import { insertPost } from './insert-post';
 import { idempotencyKey, languageOf, postBody, postLanguage, recordId } from './post-schemas';
 import { assertMayPost, assertNotSilenced } from './posting-limits';
 import { renderMarkdown } from './render-markdown';
@@ -27,51 +25,41 @@ export const createReplySchema = z.object({
 /**
  * Adds a reply. The thread row is locked while the reply takes the next number, so
  * concurrent replies get unique, gap-free numbers (a failed insert rolls its number
- * back with it) and the counters stay exact.
+ * back with it) and the counters stay exact. Whether the thread still takes replies is
+ * decided under that lock; the group is read before it, so the lock is held only for the write.
  */
 export async function createReply(ctx: SignedInCtx, input: unknown): Promise<PostRef> {
   const data = parseInput(createReplySchema, input);
   const author = ctx.viewer;
-  return oncePerSubmission(ctx.db, author.id, data.idempotencyKey, () =>
-    ctx.db.transaction(async (tx) => {
-      const { thread, group } = await getReadableThread({ db: tx, viewer: author }, data.threadId, { lock: true });
+  return oncePerSubmission(ctx.db, author.id, data.idempotencyKey, async () => {
+    const { group: readGroup } = await getReadableThread(ctx, data.threadId);
+    const bodyHtml = renderMarkdown(data.body);
+    return ctx.db.transaction(async (tx) => {
+      const thread = await lockThreadForPosting(tx, data.threadId);
+      if (!thread) throw new NotFoundError('No such thread.');
+      // Moved to another group in the meantime: its standing there is what counts.
+      const group = thread.groupId === readGroup.id ? readGroup : await getReadableGroup({ db: tx, viewer: author }, { id: thread.groupId });
       if (isClosed(thread)) throw new ConflictError('This thread is closed: it takes no new replies.');
       if (thread.archived) throw new ConflictError('This thread is archived: it is kept read-only.');
       assertNotSilenced(author, group);
       if (!canReplyToThread(author, group, thread)) throw new ForbiddenError('Only members of this group can reply. Join the group first.');
-      const bodyHtml = renderMarkdown(data.body);
       await assertMayPost(tx, author, group, { kind: 'reply', body: data.body, bodyHtml });
-      const replyToPostId = data.replyToNumber ? await quotedPostId(tx, thread.id, data.replyToNumber) : null;
+      const replyToPostId = data.replyToNumber ? await quotedPostId(tx, data.threadId, data.replyToNumber) : null;
       const number = thread.lastPostNumber + 1;
-      const [post] = await tx
-        .insert(posts)
-        .values({
-          threadId: thread.id,
-          number,
-          authorId: author.id,
-          body: data.body,
-          bodyHtml,
-          language: languageOf(data.body, data.language),
-          replyToPostId,
-          idempotencyKey: data.idempotencyKey,
-        })
-        .returning({ id: posts.id });
-      await tx
-        .update(threads)
-        .set({ lastPostNumber: number, replyCount: sql`${threads.replyCount} + 1`, lastPostedAt: sql`now()`, lastPosterId: author.id })
-        .where(eq(threads.id, thread.id));
-      await enqueueSearchUpdate(tx, 'post', post!.id);
-      await enqueueNotificationJob(tx, post!.id);
-      await trackByDefault(tx, author.id, thread.id);
-      await markRead(tx, author.id, thread.id, number);
-      // Last, because every reply in the group waits for this row until the commit.
-      await tx
-        .update(groups)
-        .set({ postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
-        .where(eq(groups.id, group.id));
-      return { postId: post!.id, threadId: thread.id, number };
-    }),
-  );
+      const postId = await insertPost(tx, {
+        threadId: data.threadId,
+        groupId: group.id,
+        number,
+        authorId: author.id,
+        body: data.body,
+        bodyHtml,
+        language: languageOf(data.body, data.language),
+        replyToPostId,
+        idempotencyKey: data.idempotencyKey,
+      });
+      return { postId, threadId: data.threadId, number };
+    });
+  });
 }
 
 async function quotedPostId(tx: SignedInCtx['db'], threadId: number, number: number): Promise<number> {

@@ -1,20 +1,16 @@
-import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { groups, posts, threads } from '@/db/schema';
+import { threads } from '@/db/schema';
 import type { SignedInCtx } from '../context';
 import { ForbiddenError } from '../errors';
 import { getReadableGroup } from '../groups/group-access';
 import { canStartThread } from '../permissions';
 import { oncePerSubmission, type PostRef } from '../posts/find-submitted-post';
+import { insertPost } from '../posts/insert-post';
 import { idempotencyKey, languageOf, postBody, postLanguage } from '../posts/post-schemas';
 import { assertMayPost, assertNotSilenced } from '../posts/posting-limits';
 import { renderMarkdown } from '../posts/render-markdown';
 import { THREAD_TITLE_MAX_LENGTH, THREAD_TITLE_MIN_LENGTH } from '../rules';
-import { enqueueNotificationJob } from '../notifications/notification-jobs';
-import { trackByDefault } from '../notifications/notification-levels';
-import { enqueueSearchUpdate } from '../search/search-outbox';
 import { parseInput } from '../validate';
-import { markRead } from './mark-read';
 
 export const createThreadSchema = z.object({
   groupSlug: z.string({ error: 'Choose a group.' }).min(1, 'Choose a group.').max(100, 'No such group.'),
@@ -43,27 +39,18 @@ export async function createThread(ctx: SignedInCtx, input: unknown): Promise<Po
         .insert(threads)
         .values({ groupId: group.id, authorId: author.id, title: data.title, lastPostNumber: 1, lastPosterId: author.id })
         .returning({ id: threads.id });
-      const [post] = await tx
-        .insert(posts)
-        .values({
-          threadId: thread!.id,
-          number: 1,
-          authorId: author.id,
-          body: data.body,
-          bodyHtml,
-          language: languageOf(data.body, data.language),
-          idempotencyKey: data.idempotencyKey,
-        })
-        .returning({ id: posts.id });
-      await tx
-        .update(groups)
-        .set({ threadCount: sql`${groups.threadCount} + 1`, postCount: sql`${groups.postCount} + 1`, lastPostedAt: sql`now()` })
-        .where(sql`${groups.id} = ${group.id}`);
-      await enqueueSearchUpdate(tx, 'post', post!.id);
-      await enqueueNotificationJob(tx, post!.id);
-      await trackByDefault(tx, author.id, thread!.id);
-      await markRead(tx, author.id, thread!.id, 1);
-      return { postId: post!.id, threadId: thread!.id, number: 1 };
+      const postId = await insertPost(tx, {
+        threadId: thread!.id,
+        groupId: group.id,
+        number: 1,
+        authorId: author.id,
+        body: data.body,
+        bodyHtml,
+        language: languageOf(data.body, data.language),
+        replyToPostId: null,
+        idempotencyKey: data.idempotencyKey,
+      });
+      return { postId, threadId: thread!.id, number: 1 };
     }),
   );
 }
