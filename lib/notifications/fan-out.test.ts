@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addToGroup, createGroup, createMember, createThreadFixture, testDb, viewerOf } from '@/db/test/factories';
-import { groupMembers, members, notificationJobs, notifications } from '@/db/schema';
+import { groupMembers, groupSubscriptions, members, notificationJobs, notifications } from '@/db/schema';
 import { intArray } from '@/db/sql-arrays';
 import type { Viewer } from '../context';
 import { reviewJoinRequest } from '../groups/review-join-request';
@@ -158,6 +158,22 @@ describe('who hears about a new post', () => {
     expect(await inbox(both.id)).toMatchObject([{ kind: 'mention', postId: a.postId }]);
     expect(await inbox(closed.owner.id)).toMatchObject([{ kind: 'reply', postId: b.postId }]);
     expect(await inbox(insider.id)).toMatchObject([{ kind: 'mention_not_notified', postId: b.postId, data: { names: ['Nadia Both'] } }]);
+  });
+
+  it('a public circle of a private chapter is heard of by the chapter members only', async () => {
+    const { group: chapterGroup, owner } = await chapter('private');
+    const circle = await createGroup({ visibility: 'public', parentId: chapterGroup.id });
+    await addToGroup(circle.id, owner.id, 'owner');
+    const insider = viewerOf(await createMember());
+    await addToGroup(chapterGroup.id, insider.id);
+    const outsider = viewerOf(await createMember());
+    const admin = viewerOf(await createMember({ isAdmin: true }));
+    for (const watcher of [insider, outsider, admin]) await testDb().insert(groupSubscriptions).values({ memberId: watcher.id, groupId: circle.id, level: 'watching' });
+    const ref = await createThread(ctxOf(owner), { groupSlug: circle.slug, title: 'Circle agenda', body: 'For the circle only.' });
+    expect(await fanOutPosts(testDb(), [{ postId: ref.postId, mentionsOnly: false }])).toBe(2);
+    expect(await inbox(insider.id)).toMatchObject([{ kind: 'watched_post', postId: ref.postId }]);
+    expect(await inbox(admin.id)).toMatchObject([{ kind: 'watched_post', postId: ref.postId }]);
+    expect(await inbox(outsider.id)).toEqual([]);
   });
 
   it('a job that fails waits with its reason while the rest of its batch is told', async () => {

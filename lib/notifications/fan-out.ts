@@ -4,7 +4,7 @@ import { memberFollows, members, notifications, posts, threads } from '@/db/sche
 import { intArray, textArray } from '@/db/sql-arrays';
 import { EMAIL_BATCH_MINUTES, EMAILED_KINDS, type NotificationKind } from './kinds';
 import { parseMentions } from './mentions';
-import { readersAmong } from './readers';
+import { readersByGroup } from './readers';
 
 type Reason = Extract<NotificationKind, 'mention' | 'reply' | 'watched_post' | 'followed_thread' | 'followed_post'>;
 
@@ -59,7 +59,7 @@ export async function fanOutPosts(db: Db, jobs: FanOutJob[]): Promise<number> {
   await giveToReaders(db, batch.filter((post) => full.has(post.id)), audience);
   await dropMuted(db, batch, audience);
 
-  const readers = await readersByGroup(db, batch, audience, mentioned);
+  const readers = await readersOf(db, batch, audience, mentioned);
   const rows = batch.flatMap((post) => [...audience.of(post)].filter(([id]) => readers.get(post.groupId)!.has(id)).map(([memberId, kind]) => ({ post, memberId, kind })));
   await insertNotifications(db, rows);
   await tellAuthorsOfOutsiders(db, batch, mentioned, readers);
@@ -154,16 +154,14 @@ async function dropMuted(db: Db, batch: NewPost[], audience: Audience): Promise<
 }
 
 /** For each group of the batch, who among the people concerned may read it. */
-async function readersByGroup(db: Db, batch: NewPost[], audience: Audience, mentioned: Map<number, Mentioned[]>): Promise<Map<number, Set<number>>> {
+async function readersOf(db: Db, batch: NewPost[], audience: Audience, mentioned: Map<number, Mentioned[]>): Promise<Map<number, Set<number>>> {
   const concerned = new Map<number, number[]>();
   for (const post of batch) {
     const ids = concerned.get(post.groupId) ?? [];
     ids.push(...audience.of(post).keys(), ...(mentioned.get(post.id) ?? []).map((m) => m.id));
     concerned.set(post.groupId, ids);
   }
-  const readers = new Map<number, Set<number>>();
-  for (const [groupId, ids] of concerned) readers.set(groupId, await readersAmong(db, groupId, ids));
-  return readers;
+  return readersByGroup(db, concerned);
 }
 
 async function insertNotifications(db: Db, rows: { post: NewPost; memberId: number; kind: Reason }[]): Promise<void> {
