@@ -49,6 +49,7 @@ describe('scheduled close', () => {
     await createReply({ db: testDb(), viewer: owner }, { threadId: thread.id, body: 'A new post restarts the wait' });
     expect((await threadRow(thread.id)).closed).toBe(false);
     await testDb().update(threads).set({ lastPostedAt: sql`now() - interval '3 days 1 minute'` }).where(eq(threads.id, thread.id));
+    await expect(createReply({ db: testDb(), viewer: owner }, { threadId: thread.id, body: 'Too late' })).rejects.toBeInstanceOf(ConflictError);
     await closeDueThreads(testDb());
     expect((await threadRow(thread.id)).closed).toBe(true);
   });

@@ -4,6 +4,7 @@ import { preparedQuery } from '@/db/prepared-query';
 import { threads } from '@/db/schema';
 import type { Ctx } from '../context';
 import { NotFoundError } from '../errors';
+import type { ThreadState } from '../permissions';
 import { getReadableGroup } from '../groups/group-access';
 
 const threadById = preparedQuery((db) => db.select().from(threads).where(eq(threads.id, sql.placeholder('id'))).limit(1).prepare('thread_by_id'));
@@ -20,20 +21,25 @@ export async function getReadableThread(ctx: Ctx, threadId: number, opts = { loc
   return { thread, group };
 }
 
+type PostingState = ThreadState & { groupId: number; lastPostNumber: number };
+
 /**
  * Locks a thread's row until the transaction ends and answers what a new post depends on:
- * its state then, and the number the next post takes. Null when it is gone.
+ * its state then, and the number the next post takes. Null when it is gone. Plain SQL: every
+ * reply runs it, and drizzle's builder would cost the server more than PostgreSQL's part.
  */
-export async function lockThreadForPosting(db: Db, threadId: number) {
-  const [row] = await db
-    .select({
-      groupId: threads.groupId, lastPostNumber: threads.lastPostNumber, closed: threads.closed, archived: threads.archived, deletedAt: threads.deletedAt,
-      closeAt: threads.closeAt, closeAfterIdleDays: threads.closeAfterIdleDays, lastPostedAt: threads.lastPostedAt,
-    })
-    .from(threads)
-    .where(eq(threads.id, threadId))
-    .for('update');
-  return row && !row.deletedAt ? row : null;
+export async function lockThreadForPosting(db: Db, threadId: number): Promise<PostingState | null> {
+  const [row] = await db.execute<{
+    group_id: number; last_post_number: number; closed: boolean; archived: boolean; deleted_at: string | null;
+    close_at: string | null; close_after_idle_days: number | null; last_posted_at: string;
+  }>(sql`
+    select group_id, last_post_number, closed, archived, deleted_at, close_at, close_after_idle_days, last_posted_at
+    from ${threads} where id = ${threadId} for update`);
+  if (!row || row.deleted_at) return null;
+  return {
+    groupId: row.group_id, lastPostNumber: row.last_post_number, closed: row.closed, archived: row.archived, deletedAt: null,
+    closeAt: row.close_at === null ? null : new Date(row.close_at), closeAfterIdleDays: row.close_after_idle_days, lastPostedAt: new Date(row.last_posted_at),
+  };
 }
 
 /**
