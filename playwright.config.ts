@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { UNLIMITED_POSTING } from './db/test/unlimited-posting';
+import { PRODUCTION_START } from './scripts/production-server';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 export const baseURL = `http://localhost:${port}`;
@@ -39,7 +40,7 @@ export default defineConfig({
   ],
   webServer: {
     // The production build (`npm run build` runs before this in `npm run test:e2e`), on its own embedded database.
-    command: 'npx tsx scripts/serve.ts start',
+    command: PRODUCTION_START.join(' '),
     url: `${baseURL}/api/health`,
     timeout: 180_000,
     reuseExistingServer: false,

@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { missingBuild, PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER } from './production-server';
 
 const PORT = Number(process.env.AUDIT_PORT ?? 3300);
 const BASE = `http://localhost:${PORT}`;
@@ -25,12 +26,13 @@ async function waitForHealth(deadline: number) {
   throw new Error('The server did not become healthy in time.');
 }
 
-if (!existsSync('.next/BUILD_ID')) {
-  console.error('No production build: run `npm run build` first.');
+const missing = missingBuild();
+if (missing) {
+  console.error(missing);
   process.exit(2);
 }
 const dataDir = await mkdtemp(path.join(os.tmpdir(), 'cercle-audit-'));
-const server = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', 'start'], {
+const server = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER, 'start'], {
   env: { ...process.env, PORT: String(PORT), CERCLE_DATA_DIR: dataDir, CERCLE_PG_PORT: String(PORT + 51_000), NEXTAUTH_URL: BASE },
   stdio: 'ignore',
 });

@@ -1,6 +1,5 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { eq, inArray } from 'drizzle-orm';
 import { importArchive } from '@/lib/archive/import-archive';
 import { parseArchive } from '@/lib/archive/parse-archive';
@@ -13,7 +12,8 @@ export const DEMO_PASSWORD = 'cercle-demo-2026';
 /** The demo member who is also site admin. */
 export const DEMO_ADMIN_EMAIL = 'amina.haddad@example.test';
 
-const archivePath = path.join(path.dirname(fileURLToPath(import.meta.url)), 'demo-archive.json');
+// From the project folder, as the migrations are (db/migrate.ts).
+const archivePath = path.resolve('db', 'seed', 'demo-archive.json');
 
 /**
  * Loads the demo forum the first time a database is prepared, and never again, so

@@ -1,14 +1,15 @@
 /**
- * Starts the production server (`scripts/serve.ts start`, the same as `npm start`) on a
+ * Starts the production server (`npm start`'s compiled scripts/serve.ts) on a
  * free port against the benchmark's database, and stops it. It runs as one Node.js
- * process (`node --import tsx`, no npx or tsx wrapper in between) so that its memory is
+ * process (`node`, no npx wrapper in between) so that its memory is
  * the app's own. Needs a production build (`npm run build`).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, existsSync } from 'node:fs';
+import { createWriteStream } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { missingBuild, PRODUCTION_NODE_FLAGS, PRODUCTION_SERVER } from '../production-server';
 
 export type BenchServer = { origin: string; pid: number; log: string; stop: () => Promise<void> };
 
@@ -28,13 +29,14 @@ function exited(child: ChildProcess): Promise<void> {
 
 /** `nodeFlags`: Node.js options for the server process alone (heap limits, to weigh memory against speed). */
 export async function startServer(opts: { databaseUrl: string; dataDir: string; env?: Record<string, string>; cpuProfileDir?: string; nodeFlags?: string[] }): Promise<BenchServer> {
-  if (!existsSync(path.resolve('.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.');
+  const missing = missingBuild();
+  if (missing) throw new Error(missing);
   const port = await freePort();
   const origin = `http://localhost:${port}`;
   const log = path.join(opts.dataDir, 'server.log');
   const out = createWriteStream(log);
   const profile = opts.cpuProfileDir ? ['--cpu-prof', `--cpu-prof-dir=${path.resolve(opts.cpuProfileDir)}`] : [];
-  const child = spawn(process.execPath, [...(opts.nodeFlags ?? []), ...profile, '--import', 'tsx', 'scripts/serve.ts', 'start'], {
+  const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, ...(opts.nodeFlags ?? []), ...profile, PRODUCTION_SERVER, 'start'], {
     env: { ...process.env, ...opts.env, DATABASE_URL: opts.databaseUrl, CERCLE_DATA_DIR: opts.dataDir, PORT: String(port), NEXTAUTH_URL: origin },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
