@@ -6,6 +6,7 @@ import { addToGroup, createMember, createThreadFixture, testDb, viewerOf } from 
 import { groups, posts, threads } from '@/db/schema';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
 import { createReply } from './create-reply';
+import { insertPost, stillOpenIn } from './insert-post';
 
 async function postCount(threadId: number) {
   const [row] = await testDb().select({ n: sql<number>`count(*)::int` }).from(posts).where(eq(posts.threadId, threadId));
@@ -29,8 +30,13 @@ describe('createReply', () => {
     expect(g!.postCount).toBe(2);
   });
 
-  it('lands 200 concurrent replies from different members with unique gap-free numbers', async () => {
+  // A thread with a close scheduled takes its replies in a transaction that locks it first; others in one statement.
+  it.each([
+    ['each in one statement', null],
+    ['each in a transaction', sql`now() + interval '1 day'`],
+  ])('lands 200 concurrent replies from different members with unique gap-free numbers, %s', async (_, closeAt) => {
     const { thread, group } = await createThreadFixture();
+    if (closeAt) await testDb().update(threads).set({ closeAt }).where(eq(threads.id, thread.id));
     const repliers = await Promise.all(Array.from({ length: 200 }, () => createMember()));
     for (const m of repliers) await addToGroup(group.id, m.id);
     // A pool of 100 connections, so that the replies really reach PostgreSQL side by side.
@@ -47,6 +53,19 @@ describe('createReply', () => {
     expect(after.lastPostNumber).toBe(201);
     const [g] = await testDb().select().from(groups).where(eq(groups.id, group.id));
     expect(g!.postCount).toBe(201);
+  });
+
+  it('writes nothing when the thread is no longer as its reply checked it, and says why', async () => {
+    const { thread, owner, group } = await createThreadFixture();
+    const before = await threadRow(thread.id);
+    await testDb().update(threads).set({ closed: true }).where(eq(threads.id, thread.id));
+    const post = { threadId: thread.id, groupId: group.id, authorId: owner.id, body: 'Late', bodyHtml: '<p>Late</p>', language: null, replyToPostId: null, idempotencyKey: undefined };
+    expect(await insertPost(testDb(), post, { opening: false, still: stillOpenIn(group.id) })).toBeNull();
+    expect(await postCount(thread.id)).toBe(1);
+    expect(await threadRow(thread.id)).toMatchObject({ replyCount: before.replyCount, lastPostNumber: before.lastPostNumber });
+    const [g] = await testDb().select().from(groups).where(eq(groups.id, group.id));
+    expect(g!.postCount).toBe(1);
+    await expect(createReply({ db: testDb(), viewer: viewerOf(owner) }, { threadId: thread.id, body: 'Late' })).rejects.toThrow('This thread is closed');
   });
 
   it('creates one post when the same submission arrives twice, one after the other or at once', async () => {

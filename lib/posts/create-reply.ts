@@ -1,16 +1,16 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { posts } from '@/db/schema';
-import type { SignedInCtx } from '../context';
+import type { SignedInCtx, Viewer } from '../context';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors';
-import { getReadableGroup } from '../groups/group-access';
-import { canReplyToThread, isClosed } from '../permissions';
+import { getReadableGroup, type GroupWithAccess } from '../groups/group-access';
+import { canReplyToThread, isClosed, scheduledCloseAt, type ThreadState } from '../permissions';
 import { getReadableThread, lockThreadForPosting } from '../threads/thread-access';
 import { parseInput } from '../validate';
 import { oncePerSubmission, type PostRef } from './find-submitted-post';
-import { insertPost } from './insert-post';
+import { insertPost, stillOpenIn } from './insert-post';
 import { idempotencyKey, languageOf, postBody, postLanguage, recordId } from './post-schemas';
-import { assertMayPost, assertNotSilenced } from './posting-limits';
+import { assertMayPost, assertNotSilenced, repliesAreCounted } from './posting-limits';
 import { renderMarkdown } from './render-markdown';
 
 export const createReplySchema = z.object({
@@ -23,47 +23,55 @@ export const createReplySchema = z.object({
 });
 
 /**
- * Adds a reply. The thread row is locked while the reply takes the next number, so
- * concurrent replies get unique, gap-free numbers (a failed insert rolls its number
- * back with it) and the counters stay exact. Whether the thread still takes replies is
- * decided under that lock; the group is read before it, so the lock is held only for the write.
+ * Adds a reply. It takes the thread's next number under the thread row's lock, so concurrent
+ * replies get unique, gap-free numbers (a failed insert rolls its number back with it) and the
+ * counters stay exact. Most replies are written in one statement that holds that lock for
+ * microseconds, on condition that the thread is still as checked; a reply counted against its
+ * author's posting limits, in a thread with a close scheduled, or whose thread changed
+ * meanwhile is decided again in a transaction that locks the thread first.
  */
 export async function createReply(ctx: SignedInCtx, input: unknown): Promise<PostRef> {
   const data = parseInput(createReplySchema, input);
   const author = ctx.viewer;
   return oncePerSubmission(ctx.db, author.id, data.idempotencyKey, async () => {
-    const { group: readGroup } = await getReadableThread(ctx, data.threadId);
+    const { thread, group } = await getReadableThread(ctx, data.threadId);
+    assertMayReply(author, group, thread);
     const bodyHtml = renderMarkdown(data.body);
+    const post = {
+      threadId: thread.id,
+      groupId: group.id,
+      authorId: author.id,
+      body: data.body,
+      bodyHtml,
+      language: languageOf(data.body, data.language),
+      replyToPostId: data.replyToNumber ? await quotedPostId(ctx.db, thread.id, data.replyToNumber) : null,
+      idempotencyKey: data.idempotencyKey,
+    };
+    if (!scheduledCloseAt(thread) && !repliesAreCounted(author, group)) {
+      const written = await insertPost(ctx.db, post, { opening: false, still: stillOpenIn(group.id) });
+      if (written) return written;
+    }
     return ctx.db.transaction(async (tx) => {
-      const thread = await lockThreadForPosting(tx, data.threadId);
-      if (!thread) throw new NotFoundError('No such thread.');
+      const locked = await lockThreadForPosting(tx, thread.id);
+      if (!locked) throw new NotFoundError('No such thread.');
       // Moved to another group in the meantime: its standing there is what counts.
-      const group = thread.groupId === readGroup.id ? readGroup : await getReadableGroup({ db: tx, viewer: author }, { id: thread.groupId });
-      if (isClosed(thread)) throw new ConflictError('This thread is closed: it takes no new replies.');
-      if (thread.archived) throw new ConflictError('This thread is archived: it is kept read-only.');
-      assertNotSilenced(author, group);
-      if (!canReplyToThread(author, group, thread)) throw new ForbiddenError('Only members of this group can reply. Join the group first.');
-      await assertMayPost(tx, author, group, { kind: 'reply', body: data.body, bodyHtml });
-      const replyToPostId = data.replyToNumber ? await quotedPostId(tx, data.threadId, data.replyToNumber) : null;
-      const number = thread.lastPostNumber + 1;
-      const postId = await insertPost(tx, {
-        threadId: data.threadId,
-        groupId: group.id,
-        number,
-        authorId: author.id,
-        body: data.body,
-        bodyHtml,
-        language: languageOf(data.body, data.language),
-        replyToPostId,
-        idempotencyKey: data.idempotencyKey,
-      });
-      return { postId, threadId: data.threadId, number };
+      const lockedGroup = locked.groupId === group.id ? group : await getReadableGroup({ db: tx, viewer: author }, { id: locked.groupId });
+      assertMayReply(author, lockedGroup, locked);
+      await assertMayPost(tx, author, lockedGroup, { kind: 'reply', body: data.body, bodyHtml });
+      return (await insertPost(tx, { ...post, groupId: lockedGroup.id }, { opening: false, still: sql`` }))!;
     });
   });
 }
 
-async function quotedPostId(tx: SignedInCtx['db'], threadId: number, number: number): Promise<number> {
-  const [target] = await tx
+function assertMayReply(author: Viewer, group: GroupWithAccess, thread: ThreadState): void {
+  if (isClosed(thread)) throw new ConflictError('This thread is closed: it takes no new replies.');
+  if (thread.archived) throw new ConflictError('This thread is archived: it is kept read-only.');
+  assertNotSilenced(author, group);
+  if (!canReplyToThread(author, group, thread)) throw new ForbiddenError('Only members of this group can reply. Join the group first.');
+}
+
+async function quotedPostId(db: SignedInCtx['db'], threadId: number, number: number): Promise<number> {
+  const [target] = await db
     .select({ id: posts.id, deletedAt: posts.deletedAt })
     .from(posts)
     .where(and(eq(posts.threadId, threadId), eq(posts.number, number)))

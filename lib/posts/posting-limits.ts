@@ -47,7 +47,7 @@ type Draft = { kind: 'thread' | 'reply' | 'edit'; bodyHtml: string; body: string
 export async function assertMayPost(tx: Db, author: Viewer, group: GroupWithAccess, draft: Draft): Promise<void> {
   if (canModerateGroup(author, group)) return;
   const limits = postingLimits();
-  if (draft.kind === 'reply' && !limitsReplies(limits)) return;
+  if (draft.kind === 'reply' && !repliesAreCounted(author, group)) return;
   const history = await postingHistory(tx, author.id, limits);
   const newMember = history.joinedAt.getTime() > Date.now() - limits.newMemberDays * 86_400_000 || history.standingPosts < limits.newMemberPosts;
   if (newMember) assertNewMemberContent(draft.bodyHtml, limits);
@@ -57,10 +57,13 @@ export async function assertMayPost(tx: Db, author: Viewer, group: GroupWithAcce
 }
 
 /**
- * Whether any limit in force applies to a reply. A site that lifts them all (CERCLE_LIMITS)
- * has nothing to count, so its members' replies do not queue on their own rows.
+ * Whether any limit in force applies to this author's replies in this group. Moderators have
+ * none, and a site that lifts them all (CERCLE_LIMITS) has nothing to count, so those replies
+ * neither queue on their author's row nor need a transaction of their own.
  */
-function limitsReplies(limits: PostingLimits): boolean {
+export function repliesAreCounted(author: Viewer, group: GroupWithAccess): boolean {
+  if (canModerateGroup(author, group)) return false;
+  const limits = postingLimits();
   return limits.postIntervalSeconds > 0 || limits.duplicateWindowMinutes > 0 || limits.newMemberDays > 0 || limits.newMemberPosts > 0;
 }
 

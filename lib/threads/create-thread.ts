@@ -39,18 +39,17 @@ export async function createThread(ctx: SignedInCtx, input: unknown): Promise<Po
         .insert(threads)
         .values({ groupId: group.id, authorId: author.id, title: data.title, lastPostNumber: 1, lastPosterId: author.id })
         .returning({ id: threads.id });
-      const postId = await insertPost(tx, {
+      const opening = {
         threadId: thread!.id,
         groupId: group.id,
-        number: 1,
         authorId: author.id,
         body: data.body,
         bodyHtml,
         language: languageOf(data.body, data.language),
         replyToPostId: null,
         idempotencyKey: data.idempotencyKey,
-      });
-      return { postId, threadId: thread!.id, number: 1 };
+      };
+      return (await insertPost(tx, opening, { opening: true }))!;
     }),
   );
 }

@@ -21,23 +21,23 @@ export async function getReadableThread(ctx: Ctx, threadId: number, opts = { loc
   return { thread, group };
 }
 
-type PostingState = ThreadState & { groupId: number; lastPostNumber: number };
+type PostingState = ThreadState & { groupId: number };
 
 /**
  * Locks a thread's row until the transaction ends and answers what a new post depends on:
- * its state then, and the number the next post takes. Null when it is gone. Plain SQL: every
+ * its state and group then. Null when it is gone. Plain SQL: every
  * reply runs it, and drizzle's builder would cost the server more than PostgreSQL's part.
  */
 export async function lockThreadForPosting(db: Db, threadId: number): Promise<PostingState | null> {
   const [row] = await db.execute<{
-    group_id: number; last_post_number: number; closed: boolean; archived: boolean; deleted_at: string | null;
+    group_id: number; closed: boolean; archived: boolean; deleted_at: string | null;
     close_at: string | null; close_after_idle_days: number | null; last_posted_at: string;
   }>(sql`
-    select group_id, last_post_number, closed, archived, deleted_at, close_at, close_after_idle_days, last_posted_at
+    select group_id, closed, archived, deleted_at, close_at, close_after_idle_days, last_posted_at
     from ${threads} where id = ${threadId} for update`);
   if (!row || row.deleted_at) return null;
   return {
-    groupId: row.group_id, lastPostNumber: row.last_post_number, closed: row.closed, archived: row.archived, deletedAt: null,
+    groupId: row.group_id, closed: row.closed, archived: row.archived, deletedAt: null,
     closeAt: row.close_at === null ? null : new Date(row.close_at), closeAfterIdleDays: row.close_after_idle_days, lastPostedAt: new Date(row.last_posted_at),
   };
 }
