@@ -20,7 +20,9 @@ export function NotificationLevelForm({ action, hidden, level, scope }: Props) {
   return (
     <ActionForm action={action} hidden={hidden} submitLabel={t('save')} pendingLabel={t('saving')} buttonClassName="button small" className="inline-form notification-level">
       <label htmlFor={id}>{t(`label.${scope}`)}</label>
-      <select id={id} name="level" defaultValue={level}>
+      {/* Keyed by the saved level: React resets a submitted form to its defaults, and a select keeps
+          the default it was created with, so only a new select shows the level just saved. */}
+      <select key={level} id={id} name="level" defaultValue={level}>
         {NOTIFICATION_LEVELS.map((option) => (
           <option key={option} value={option}>
             {t(`option.${option}`)}
