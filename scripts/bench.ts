@@ -21,6 +21,7 @@ import { selectScenarios } from './bench/scenarios';
 import { startServer } from './bench/server';
 import { signIn } from './bench/sign-in';
 import { findTargets } from './bench/targets';
+import { forgetBenchReplies, lastPostId } from './bench/forget-replies';
 
 const { values } = parseArgs({
   options: {
@@ -61,6 +62,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
   const runs: BenchRun[] = [];
   try {
     const targets = await findTargets(forum.db);
+    const forumEnds = await lastPostId(forum.db);
     const server = await startServer({ databaseUrl: forum.database.url, dataDir: process.env.CERCLE_DATA_DIR!, env: { CERCLE_LIMITS: LIMITS }, cpuProfileDir: values['cpu-profile'], nodeFlags: values['node-flags']?.split(' ').filter(Boolean) });
     const memory = memorySampler(server.pid);
     try {
@@ -101,6 +103,8 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
     } finally {
       memory.stop();
       await server.stop();
+      const forgotten = await forgetBenchReplies(forum.db, targets.benchMemberId, forumEnds);
+      if (forgotten > 0) console.log(`Took the run's ${forgotten.toLocaleString('en')} replies back out of the forum.`);
     }
   } finally {
     await forum.close();

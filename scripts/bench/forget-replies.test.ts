@@ -1,0 +1,38 @@
+import { eq, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { addToGroup, createMember, createThreadFixture, testDb, viewerOf } from '@/db/test/factories';
+import { groups, notifications, threads } from '@/db/schema';
+import { intArray } from '@/db/sql-arrays';
+import { drainSearchOutboxAlone } from '@/db/test/search-drain';
+import { fanOutPosts } from '@/lib/notifications/fan-out';
+import { createReply } from '@/lib/posts/create-reply';
+import { forgetBenchReplies, lastPostId } from './forget-replies';
+
+describe('after a benchmark run', () => {
+  it('the run’s replies leave the forum as it was: posts, notifications, search entries and counters', async () => {
+    const { thread, group, owner } = await createThreadFixture();
+    const bench = viewerOf(await createMember());
+    await addToGroup(group.id, bench.id);
+    const before = { thread: (await testDb().select().from(threads).where(eq(threads.id, thread.id)))[0]!, group: (await testDb().select().from(groups).where(eq(groups.id, group.id)))[0]! };
+    const mark = await lastPostId(testDb());
+    const refs = [];
+    for (const body of ['First benchmark reply', 'Second benchmark reply']) refs.push(await createReply({ db: testDb(), viewer: bench }, { threadId: thread.id, body }));
+    const postIds = refs.map((ref) => ref.postId);
+    await fanOutPosts(testDb(), postIds.map((postId) => ({ postId, mentionsOnly: false })));
+    await drainSearchOutboxAlone();
+    expect(await testDb().select().from(notifications).where(eq(notifications.memberId, owner.id))).toHaveLength(2);
+    const indexed = () => testDb().execute(sql`select post_id from search_posts where post_id = any(${intArray(postIds)})`);
+    expect(await indexed()).toHaveLength(2);
+
+    expect(await forgetBenchReplies(testDb(), bench.id, mark)).toBe(2);
+
+    const [after] = await testDb().select().from(threads).where(eq(threads.id, thread.id));
+    expect(after).toMatchObject({ lastPostNumber: before.thread.lastPostNumber, replyCount: before.thread.replyCount, lastPosterId: before.thread.lastPosterId });
+    const [groupAfter] = await testDb().select().from(groups).where(eq(groups.id, group.id));
+    expect(groupAfter).toMatchObject({ postCount: before.group.postCount, threadCount: before.group.threadCount });
+    expect(await testDb().select().from(notifications).where(eq(notifications.memberId, owner.id))).toEqual([]);
+    expect(await indexed()).toHaveLength(0);
+    // The next reply takes the number after the forum's own last post.
+    expect((await createReply({ db: testDb(), viewer: bench }, { threadId: thread.id, body: 'Next run' })).number).toBe(before.thread.lastPostNumber + 1);
+  });
+});
