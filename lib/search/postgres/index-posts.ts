@@ -44,7 +44,10 @@ const recentBound = sql`(select coalesce(max(post_id), 0) - ${RECENT_WINDOW} fro
 
 /**
  * Brings search_recent_posts in line with search_posts for the rows `where` picks (written
- * over a table aliased x), then lets the posts that are no longer among the newest go.
+ * over a table aliased x), then lets the posts that are no longer among the newest go, and
+ * takes in those that are again: when the newest posts leave (a purge of spam, a benchmark's
+ * replies taken back), the window reaches further back, and a search through it must not miss
+ * the older posts it now covers.
  */
 async function mirrorRecent(db: Db, where: (x: SQL) => SQL): Promise<void> {
   const r = sql.raw('r');
@@ -58,6 +61,10 @@ async function mirrorRecent(db: Db, where: (x: SQL) => SQL): Promise<void> {
       thread_id = excluded.thread_id, group_id = excluded.group_id, author_id = excluded.author_id,
       is_opening = excluded.is_opening, config = excluded.config, document = excluded.document`);
   await db.execute(sql`delete from search_recent_posts where post_id <= ${recentBound}`);
+  await db.execute(sql`
+    insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts s
+    where s.post_id > ${recentBound} and s.post_id < (select coalesce(min(post_id), 2147483647) from search_recent_posts)
+    on conflict (post_id) do nothing`);
 }
 
 export async function indexPosts(db: Db, postIds: number[]): Promise<void> {

@@ -4,7 +4,7 @@
  * above all; these tests read it directly and search through it.
  */
 import { randomBytes } from 'node:crypto';
-import { sql } from 'drizzle-orm';
+import { sql, TransactionRollbackError } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { addToGroup, createGroup, createMember, testDb, viewerOf } from '@/db/test/factories';
 import { drainSearchOutboxAlone } from '@/db/test/search-drain';
@@ -15,6 +15,7 @@ import { deletePost } from '../../posts/delete-post';
 import { createThread } from '../../threads/create-thread';
 import { parseSearchQuery } from '../query-syntax';
 import { buildTsquery } from './build-tsquery';
+import { indexPosts } from './index-posts';
 import { postgresEngine } from './postgres-engine';
 import { searchPosts } from './search-posts';
 
@@ -69,5 +70,28 @@ describe('the recent posts index', () => {
     await drain();
     expect(await recentRow(ref.postId)).toBeNull();
     expect((await searchRecent(gone, [group.id])).hits).toEqual([]);
+  });
+
+  it('takes older posts back in when the newest leave, so a search through it still finds them', async () => {
+    const group = await createGroup({ visibility: 'public', joinPolicy: 'open' });
+    const author = viewerOf(await createMember());
+    await addToGroup(group.id, author.id, 'owner');
+    const older = await createThread({ db, viewer: author }, { groupSlug: group.slug, title: 'Archive', body: 'Last year’s minutes.' });
+    const newer = await createReply({ db, viewer: author }, { threadId: older.threadId, body: 'This year’s minutes.' });
+    await drain();
+    // The window as it stood while newer posts kept it short: everything up to the older post let go.
+    // In a transaction rolled back at the end, so no other test sees the window cut.
+    let restored: unknown;
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`delete from search_recent_posts where post_id <= ${older.postId}`);
+        await indexPosts(tx, [newer.postId]);
+        [restored] = await tx.execute(sql`select post_id from search_recent_posts where post_id = ${older.postId}`);
+        tx.rollback();
+      })
+      .catch((error: unknown) => {
+        if (!(error instanceof TransactionRollbackError)) throw error;
+      });
+    expect(restored).toEqual({ post_id: older.postId });
   });
 });
