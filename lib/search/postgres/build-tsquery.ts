@@ -24,8 +24,6 @@ export type BuiltQuery = {
   rarestWordPosts: number;
   /** Posts in the index, about. */
   indexedPosts: number;
-  /** The newest indexed post's id: a search can look at the posts after a bound below it first. */
-  newestPostId: number;
   /** Some word also matches close spellings. */
   widened: boolean;
 };
@@ -37,16 +35,16 @@ function lexemeQuery(lexeme: string, { prefix, title }: { prefix: boolean; title
   return flags ? `${quoted}:${flags}` : quoted;
 }
 
-type Stemmed = { i: number; config: string; lexemes: string[]; documents: number[]; phrase: string | null; indexed: number; newest: number | null };
+type Stemmed = { i: number; config: string; lexemes: string[]; documents: number[]; phrase: string | null; indexed: number };
 
 /** Every (word, configuration) pair stemmed, with the index's post count of each stem, in one round trip. */
-async function analyse(db: Db, terms: SearchTerm[], prefixLast: boolean): Promise<{ words: Word[]; indexedPosts: number; newestPostId: number }> {
+async function analyse(db: Db, terms: SearchTerm[], prefixLast: boolean): Promise<{ words: Word[]; indexedPosts: number }> {
   const rows: { index: number; config: string; text: string; phrase: boolean; prefix: boolean }[] = [];
   const isPrefix = (term: SearchTerm, index: number) => prefixLast && index === terms.length - 1 && !term.phrase && !term.excluded;
   terms.forEach((term, index) => {
     for (const config of configsForWord(term.text).all) rows.push({ index, config, text: term.text, phrase: term.phrase, prefix: isPrefix(term, index) });
   });
-  if (rows.length === 0) return { words: [], indexedPosts: 0, newestPostId: 0 };
+  if (rows.length === 0) return { words: [], indexedPosts: 0 };
   const stemmed = await db.execute<Stemmed>(sql`
     select x.i, x.config, a.lexemes,
       -- A prefix counts the posts of every stem it begins (the trigram index serves "like"), so
@@ -56,8 +54,7 @@ async function analyse(db: Db, terms: SearchTerm[], prefixLast: boolean): Promis
         else coalesce((select l.documents from search_lexemes l where l.lexeme = e), 0) end
         from unnest(a.lexemes) e) as documents,
       case when x.phrase then phraseto_tsquery(x.config::regconfig, cercle_search_text(x.t))::text end as phrase,
-      (select greatest(reltuples, 0)::bigint from pg_class where oid = 'search_posts'::regclass) as indexed,
-      (select max(post_id) from search_posts) as newest
+      (select greatest(reltuples, 0)::bigint from pg_class where oid = 'search_posts'::regclass) as indexed
     from unnest(${intArray(rows.map((r) => r.index))}, ${textArray(rows.map((r) => r.config))}, ${textArray(rows.map((r) => r.text))}, ${boolArray(rows.map((r) => r.phrase))}, ${boolArray(rows.map((r) => r.prefix))})
       as x(i, config, t, phrase, prefix)
     cross join lateral (select tsvector_to_array(to_tsvector(x.config::regconfig, cercle_search_text(x.t))) as lexemes) a`);
@@ -72,7 +69,7 @@ async function analyse(db: Db, terms: SearchTerm[], prefixLast: boolean): Promis
       corrections: [],
     };
   });
-  return { words, indexedPosts: Number(stemmed[0]?.indexed ?? 0), newestPostId: stemmed[0]?.newest ?? 0 };
+  return { words, indexedPosts: Number(stemmed[0]?.indexed ?? 0) };
 }
 
 /** A word too common to index in one of its languages ("the", "les", "и") is left out of the query. */
@@ -148,10 +145,10 @@ export async function buildTsquery(
   terms: SearchTerm[],
   { prefix, inTitle, widen = false }: { prefix: boolean; inTitle: boolean; widen?: boolean },
 ): Promise<BuiltQuery> {
-  const { words, indexedPosts, newestPostId } = await analyse(db, terms, prefix);
+  const { words, indexedPosts } = await analyse(db, terms, prefix);
   const meaningful = words.filter((w) => w.term.phrase || w.prefix || !isStopWord(w));
   const positive = meaningful.filter((w) => !w.term.excluded && [...w.stems.values()].some((l) => l.length > 0));
-  if (positive.length === 0) return { tsquery: null, estimatedMatches: 0, rarestWordPosts: 0, indexedPosts, newestPostId, widened: false };
+  if (positive.length === 0) return { tsquery: null, estimatedMatches: 0, rarestWordPosts: 0, indexedPosts, widened: false };
   for (const word of positive) await correct(db, word, widen);
   const parts: string[] = [];
   for (const word of meaningful) {
@@ -160,5 +157,5 @@ export async function buildTsquery(
   }
   const widened = positive.some((word) => word.corrections.length > 0);
   const rarestWordPosts = Math.min(...positive.map(postsOf));
-  return { tsquery: parts.join(' & '), estimatedMatches: estimate(positive, indexedPosts), rarestWordPosts, indexedPosts, newestPostId, widened };
+  return { tsquery: parts.join(' & '), estimatedMatches: estimate(positive, indexedPosts), rarestWordPosts, indexedPosts, widened };
 }

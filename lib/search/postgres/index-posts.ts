@@ -40,30 +40,39 @@ function addLexemes(db: Db, where: SQL) {
 export const RECENT_WINDOW = 100_000;
 
 const RECENT_COLUMNS = sql.raw('post_id, thread_id, group_id, author_id, posted_at, is_opening, config, document');
-const recentBound = sql`(select coalesce(max(post_id), 0) - ${RECENT_WINDOW} from search_posts)`;
+
+/**
+ * The oldest post id in the window: the RECENT_WINDOW-th newest indexed post's, counted through
+ * the index. Ids leave gaps where posts were deleted (a spam purge, a benchmark's replies taken
+ * back), so "the newest id minus the window" could leave the window all but empty.
+ */
+async function recentFloor(db: Db): Promise<number> {
+  const [row] = await db.execute<{ post_id: number }>(sql`select post_id from search_posts order by post_id desc offset ${RECENT_WINDOW - 1} limit 1`);
+  return row?.post_id ?? 0;
+}
 
 /**
  * Brings search_recent_posts in line with search_posts for the rows `where` picks (written
  * over a table aliased x), then lets the posts that are no longer among the newest go, and
- * takes in those that are again: when the newest posts leave (a purge of spam, a benchmark's
- * replies taken back), the window reaches further back, and a search through it must not miss
- * the older posts it now covers.
+ * takes in those that are again: when the newest posts leave, the window reaches further back,
+ * and a search through it must not miss the older posts it now covers.
  */
 async function mirrorRecent(db: Db, where: (x: SQL) => SQL): Promise<void> {
   const r = sql.raw('r');
   const s = sql.raw('s');
   await db.execute(sql`
     delete from search_recent_posts r where ${where(r)} and not exists (select 1 from search_posts s where s.post_id = r.post_id)`);
+  const floor = await recentFloor(db);
   await db.execute(sql`
     insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts s
-    where ${where(s)} and s.post_id > ${recentBound}
+    where ${where(s)} and s.post_id >= ${floor}
     on conflict (post_id) do update set
       thread_id = excluded.thread_id, group_id = excluded.group_id, author_id = excluded.author_id,
       is_opening = excluded.is_opening, config = excluded.config, document = excluded.document`);
-  await db.execute(sql`delete from search_recent_posts where post_id <= ${recentBound}`);
+  await db.execute(sql`delete from search_recent_posts where post_id < ${floor}`);
   await db.execute(sql`
     insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts s
-    where s.post_id > ${recentBound} and s.post_id < (select coalesce(min(post_id), 2147483647) from search_recent_posts)
+    where s.post_id >= ${floor} and s.post_id < (select coalesce(min(post_id), 2147483647) from search_recent_posts)
     on conflict (post_id) do nothing`);
 }
 
@@ -124,7 +133,7 @@ export async function reindexAll(db: Db, progress: (done: number, total: number)
   progress(done, done);
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from search_recent_posts`);
-    await tx.execute(sql`insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts where post_id > ${recentBound}`);
+    await tx.execute(sql`insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts where post_id >= ${await recentFloor(tx)}`);
   });
   // Counted afresh: the incremental counts drift upwards with edits.
   await db.execute(sql`

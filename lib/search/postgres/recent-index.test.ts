@@ -15,7 +15,7 @@ import { deletePost } from '../../posts/delete-post';
 import { createThread } from '../../threads/create-thread';
 import { parseSearchQuery } from '../query-syntax';
 import { buildTsquery } from './build-tsquery';
-import { indexPosts } from './index-posts';
+import { indexPosts, RECENT_WINDOW } from './index-posts';
 import { postgresEngine } from './postgres-engine';
 import { searchPosts } from './search-posts';
 
@@ -93,5 +93,19 @@ describe('the recent posts index', () => {
         if (!(error instanceof TransactionRollbackError)) throw error;
       });
     expect(restored).toEqual({ post_id: older.postId });
+  });
+
+  it('holds the newest posts by count, even where deleted posts left a wide gap in the ids', async () => {
+    const group = await createGroup({ visibility: 'public', joinPolicy: 'open' });
+    const author = viewerOf(await createMember());
+    await addToGroup(group.id, author.id, 'owner');
+    const kept = word();
+    const older = await createThread({ db, viewer: author }, { groupSlug: group.slug, title: 'Referral log', body: `Passed to ${kept} today.` });
+    // As a purge of twice the window's worth of spam would leave them; sequences are not rolled back, so no other test is touched.
+    await db.execute(sql`select setval(pg_get_serial_sequence('posts', 'id'), nextval(pg_get_serial_sequence('posts', 'id')) + ${2 * RECENT_WINDOW})`);
+    await createReply({ db, viewer: author }, { threadId: older.threadId, body: 'And another one.' });
+    await drain();
+    expect(await recentRow(older.postId)).toEqual({ group_id: group.id });
+    expect((await searchRecent(kept, [group.id])).hits.map((h) => h.postId)).toEqual([older.postId]);
   });
 });

@@ -44,11 +44,17 @@ const ORDER: Record<EngineQuery['order'], SQL> = {
   replies: sql`reply_count desc, post_id desc`,
 };
 
-function candidateFilters(query: EngineQuery, tsquery: string | null, after: number | null): SQL {
+/**
+ * Past the `reach` newest indexed posts, counted through the index: ids leave gaps where posts
+ * were deleted (a spam purge), so "the newest id minus reach" could hold no post at all.
+ */
+const newestPosts = (reach: number) => sql`coalesce((select n.post_id from search_posts n order by n.post_id desc offset ${reach} limit 1), 0)`;
+
+function candidateFilters(query: EngineQuery, tsquery: string | null, reach: number | null): SQL {
   // One group (a group: filter) as an equality, so its (group_id, post_id) index can be walked.
   const conditions = [query.groupIds.length === 1 ? sql`s.group_id = ${query.groupIds[0]}` : sql`s.group_id = any(${intArray(query.groupIds)})`];
   if (tsquery) conditions.push(sql`s.document @@ ${tsquery}::tsquery`);
-  if (after !== null) conditions.push(sql`s.post_id > ${after}`);
+  if (reach !== null) conditions.push(sql`s.post_id > ${newestPosts(reach)}`);
   if (query.authorIds) conditions.push(sql`s.author_id = any(${intArray(query.authorIds)})`);
   if (query.after) conditions.push(sql`s.posted_at >= ${query.after}::date`);
   if (query.before) conditions.push(sql`s.posted_at < ${query.before}::date`);
@@ -60,16 +66,16 @@ function candidateFilters(query: EngineQuery, tsquery: string | null, after: num
 type Ranked = { post_id: number; config: string; body: string; title: string; total: number; candidates: number };
 
 /**
- * Matching posts (only those after `after`, when set), the best one per thread, ranked by
- * relevance (title over body, recent over old) or the order asked for. Posts and threads are
- * re-checked against their current rows, so a post deleted or moved a moment ago never shows.
- */
-/**
  * How to gather candidates: walk the newest posts (down to a bound), read the recent posts'
  * word index, or read the whole word index.
  */
-type Plan = { kind: 'walk'; after: number | null; margin: number } | { kind: 'recent' } | { kind: 'index' };
+type Plan = { kind: 'walk'; reach: number | null; margin: number } | { kind: 'recent' } | { kind: 'index' };
 
+/**
+ * Matching posts (only among the `reach` newest, when set), the best one per thread, ranked by
+ * relevance (title over body, recent over old) or the order asked for. Posts and threads are
+ * re-checked against their current rows, so a post deleted or moved a moment ago never shows.
+ */
 function rankedPosts(db: Db, query: EngineQuery, tsquery: string | null, plan: Plan | null): Promise<Ranked[]> {
   return db.transaction(async (tx) => {
     // Parallel workers cost more to start than these queries take. And the planner guesses how
@@ -79,16 +85,16 @@ function rankedPosts(db: Db, query: EngineQuery, tsquery: string | null, plan: P
     if (plan) settings.push(sql`set_config(${plan.kind === 'walk' ? 'enable_bitmapscan' : 'enable_indexscan'}, 'off', true)`);
     await tx.execute(sql`select ${sql.join(settings, sql`, `)}`);
     const table = sql.raw(plan?.kind === 'recent' ? 'search_recent_posts' : 'search_posts');
-    return rankedPostsQuery(tx, query, tsquery, table, plan?.kind === 'walk' ? plan.after : null);
+    return rankedPostsQuery(tx, query, tsquery, table, plan?.kind === 'walk' ? plan.reach : null);
   });
 }
 
-function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, table: SQL, after: number | null) {
+function rankedPostsQuery(db: Db, query: EngineQuery, tsquery: string | null, table: SQL, reach: number | null) {
   const score = tsquery ? sql`ts_rank_cd(c.document, ${tsquery}::tsquery, 1) / (1 + extract(epoch from now() - c.posted_at) / 31557600)` : sql`0`;
   return db.execute<Ranked>(sql`
     with candidates as (
       select s.post_id, s.thread_id, s.config, s.document, s.posted_at from ${table} s
-      where ${candidateFilters(query, tsquery, after)}
+      where ${candidateFilters(query, tsquery, reach)}
       order by s.post_id ${query.order === 'oldest' ? sql`asc` : sql`desc`}
       limit ${CANDIDATE_CAP}
     ), best as (
@@ -125,24 +131,24 @@ function planFor(query: EngineQuery, built: BuiltQuery): Plan | null {
   if (!built.tsquery || query.order === 'oldest' || query.authorIds) return null;
   if (matchShare(built) < WALK_SHARE) return built.rarestWordPosts <= WHOLE_INDEX_POSTS ? { kind: 'index' } : { kind: 'recent' };
   // One group's posts are walked through its own index, to its first post if need be.
-  if (query.groupIds.length === 1) return { kind: 'walk', after: null, margin: Infinity };
+  if (query.groupIds.length === 1) return { kind: 'walk', reach: null, margin: Infinity };
   return walk(built, WALK_MARGIN);
 }
 
 function walk(built: BuiltQuery, margin: number): Plan {
   const reach = Math.ceil((margin * CANDIDATE_CAP) / matchShare(built));
-  return { kind: 'walk', after: reach >= built.indexedPosts ? null : built.newestPostId - reach, margin };
+  return { kind: 'walk', reach: reach >= built.indexedPosts ? null : reach, margin };
 }
 
 /** Where to look next when a bounded plan found too few matches: a walk goes further once, then the whole word index. */
 function widerPlan(plan: Plan, built: BuiltQuery): Plan {
   if (plan.kind !== 'walk' || plan.margin > WALK_MARGIN) return { kind: 'index' };
   const further = walk(built, WALK_MARGIN * WIDER_WALK);
-  return further.kind === 'walk' && further.after !== null ? further : { kind: 'index' };
+  return further.kind === 'walk' && further.reach !== null ? further : { kind: 'index' };
 }
 
 function isBounded(plan: Plan | null, built: BuiltQuery): plan is Plan {
-  return (plan?.kind === 'walk' && plan.after !== null) || (plan?.kind === 'recent' && built.indexedPosts > RECENT_WINDOW);
+  return (plan?.kind === 'walk' && plan.reach !== null) || (plan?.kind === 'recent' && built.indexedPosts > RECENT_WINDOW);
 }
 
 const HEADLINE = `StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
