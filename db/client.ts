@@ -1,3 +1,4 @@
+import { AsyncResource } from 'node:async_hooks';
 import { drizzle, type PostgresJsDatabase } from 'drizzle-orm/postgres-js';
 import postgres from 'postgres';
 
@@ -16,7 +17,7 @@ export function connect(url: string, max = Number(process.env.DATABASE_POOL_SIZE
   // runs a generic plan blind to them, and db/explain.test.ts's plans are the ones that run.
   const sql = postgres(url, { max, onnotice: () => {}, connection: { plan_cache_mode: 'force_custom_plan' } });
   // No schema: Cercle uses no relational queries, and with one every transaction builds a query helper per table.
-  return { sql, db: drizzle(namingEveryStatement(sql)) };
+  return { sql, db: drizzle(namingEveryStatement(sql, new AsyncResource('cercle-database'))) };
 }
 
 type Client = postgres.Sql | postgres.TransactionSql;
@@ -26,19 +27,29 @@ type Client = postgres.Sql | postgres.TransactionSql;
  * in two round trips (describe, then execute) and PostgreSQL parses anew each time. Named, a
  * statement is kept per connection by its text and runs in one: about half the cost to the
  * server's CPU and to PostgreSQL's, for every query. Transactions and savepoints get the same.
+ *
+ * Queries and transactions also start in `pool`'s async scope, the one the pool was made in
+ * (the server's start), not the request's. postgres.js opens a connection when a query finds
+ * none free: opened inside a request, its socket and timers would hold that request's
+ * context (Next.js's stores, the whole render) for as long as the connection lives, and
+ * through the aborted renders' stack traces, every request after it (measured: hundreds of
+ * MB within a minute of mixed load). Each transaction's own code still runs in its request.
  */
-function namingEveryStatement<C extends Client>(client: C): C {
+function namingEveryStatement<C extends Client>(client: C, pool: AsyncResource): C {
   return new Proxy(client, {
     get(target, property, receiver) {
       const value: unknown = Reflect.get(target, property, receiver);
       if (property === 'unsafe') {
-        return (query: string, args?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) =>
-          target.unsafe(query, args, { ...options, prepare: true });
+        return (query: string, args?: postgres.ParameterOrJSON<never>[], options?: postgres.UnsafeQueryOptions) => {
+          const pending = target.unsafe(query, args, { ...options, prepare: true });
+          return pool.runInAsyncScope(() => pending.execute());
+        };
       }
       if ((property === 'begin' || property === 'savepoint') && typeof value === 'function') {
         return (...args: unknown[]) => {
           const scope = args.pop() as (tx: postgres.TransactionSql) => unknown;
-          return value.call(target, ...args, (tx: postgres.TransactionSql) => scope(namingEveryStatement(tx)));
+          const inRequest = AsyncResource.bind((tx: postgres.TransactionSql) => scope(namingEveryStatement(tx, pool)));
+          return pool.runInAsyncScope(() => value.call(target, ...args, inRequest));
         };
       }
       return value;

@@ -18,6 +18,7 @@ import { getDb } from '../db/client';
 import { PageCache } from '../lib/page-cache/page-cache';
 import { memberAudience } from '../lib/page-cache/member-audience';
 import { startBackgroundWork } from '../lib/background-work';
+import { writeOutAbortStacks } from '../lib/abort-reasons';
 
 const mode = process.argv[2] ?? 'dev';
 if (mode !== 'dev' && mode !== 'start') throw new Error(`Unknown mode "${mode}": use dev or start.`);
@@ -41,16 +42,19 @@ if (mode === 'start') (process.env as Record<string, string>).NODE_ENV = 'produc
 const mailCatcher = mode === 'dev' && !process.env.SMTP_URL ? await (await import('./dev-mail-catcher')).startDevMailCatcher(path.join(dataDir(), 'mail')) : null;
 if (mailCatcher) process.env.SMTP_URL = mailCatcher.url;
 
+writeOutAbortStacks();
 const app = next({ dev: mode === 'dev', hostname: 'localhost', port });
 const handle = app.getRequestHandler();
 await app.prepare();
+// The pool is made before any request, so its connections open outside them (db/client.ts).
+const db = getDb();
 // The outboxes are drained here unless separate `npm run worker` processes do it.
-const stopBackgroundWork = process.env.CERCLE_WORKER === 'external' ? async () => {} : await startBackgroundWork(getDb());
+const stopBackgroundWork = process.env.CERCLE_WORKER === 'external' ? async () => {} : await startBackgroundWork(db);
 const trustProxy = process.env.CERCLE_TRUST_PROXY === 'true';
 // Development renders the code as it changes, so pages are kept only in production.
 const pageCache = new PageCache({
   ttlMs: mode === 'start' ? (env.CERCLE_PAGE_CACHE_SECONDS ?? 10) * 1000 : 0,
-  audienceOf: (sessionToken) => memberAudience(getDb(), sessionToken, sessionSecret),
+  audienceOf: (sessionToken) => memberAudience(db, sessionToken, sessionSecret),
 });
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
