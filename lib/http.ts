@@ -9,9 +9,26 @@ import { localizedErrors } from './form-state';
 export async function errorResponse(error: unknown): Promise<NextResponse> {
   const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
   if (error instanceof RateLimitedError) headers['Retry-After'] = String(error.retryAfterSeconds);
-  if (error instanceof DomainError) return NextResponse.json(await localizedErrors(error), { status: error.status, headers });
+  if (error instanceof DomainError) return jsonResponse(await localizedErrors(error), { status: error.status, headers });
   console.error(error);
-  return NextResponse.json(await localizedErrors(new DomainError('Internal error.', 500)), { status: 500, headers });
+  return jsonResponse(await localizedErrors(new DomainError('Internal error.', 500)), { status: 500, headers });
+}
+
+/** Answers shorter than this go uncompressed. */
+const COMPRESS_FROM_BYTES = 1024;
+
+/**
+ * JSON for a route handler. Next.js's server gzips every answer to a client that accepts it,
+ * even one of 30 bytes (its 1 KB threshold needs a length it is never given), and a fresh
+ * deflate stream costs more than so short a body saves: with gzip, replies went from about 300
+ * to 225 a second. Short bodies are marked `no-transform`, which it honours.
+ */
+export function jsonResponse(body: unknown, init: { status?: number; headers?: Record<string, string> } = {}): NextResponse {
+  const text = JSON.stringify(body);
+  const headers = new Headers(init.headers);
+  headers.set('Content-Type', 'application/json');
+  if (Buffer.byteLength(text) < COMPRESS_FROM_BYTES) headers.set('Cache-Control', [headers.get('Cache-Control'), 'no-transform'].filter(Boolean).join(', '));
+  return new NextResponse(text, { status: init.status, headers });
 }
 
 /** Reads a JSON request body, answering 400 for anything that is not a JSON object. */

@@ -1,10 +1,10 @@
-import { NextResponse } from 'next/server';
 import { requestCtx } from '@/lib/auth/viewer';
 import { memberSummary } from '@/lib/members/member-summary';
+import { jsonResponse } from '@/lib/http';
 
 /** Who is signed in and their unread count, for the header of a page shared among members (app/shared-page.ts). */
 export async function GET() {
   const ctx = await requestCtx();
   const summary = ctx.viewer ? await memberSummary({ ...ctx, viewer: ctx.viewer }) : null;
-  return NextResponse.json(summary, { headers: { 'Cache-Control': 'private, no-store' } });
+  return jsonResponse(summary, { headers: { 'Cache-Control': 'private, no-store' } });
 }

@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { signedInCtx } from '@/lib/auth/viewer';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, jsonResponse } from '@/lib/http';
 import { mentionableMembers } from '@/lib/notifications/mentionable-members';
 
 /** `?thread=<id>` or `?group=<slug>`, and `q=…`: members who could be `@mentioned` there, for the composer. */
@@ -13,7 +12,7 @@ export async function GET(request: Request) {
       q: params.get('q') ?? '',
     });
     // Who belongs to a private group is private: never kept by a shared cache.
-    return NextResponse.json({ members }, { headers: { 'Cache-Control': 'private, no-store' } });
+    return jsonResponse({ members }, { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { requestCtx } from '@/lib/auth/viewer';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, jsonResponse } from '@/lib/http';
 import { searchArchive } from '@/lib/search/search-archive';
 import { searchResultsJson } from '@/lib/search/search-json';
 
@@ -9,7 +8,7 @@ export async function GET(request: Request) {
   try {
     const input = Object.fromEntries(new URL(request.url).searchParams);
     const results = await searchArchive(await requestCtx(), input);
-    return NextResponse.json(searchResultsJson(results), { headers: { 'Cache-Control': 'private, no-store' } });
+    return jsonResponse(searchResultsJson(results), { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,6 +1,7 @@
 import { NextResponse } from 'next/server';
 import { requestCtx } from '@/lib/auth/viewer';
 import { unreadCount } from '@/lib/notifications/list-notifications';
+import { jsonResponse } from '@/lib/http';
 
 /**
  * The header's unread count, polled by every open page. The ETag is the count itself, so an
@@ -10,9 +11,9 @@ import { unreadCount } from '@/lib/notifications/list-notifications';
 export async function GET(request: Request) {
   const ctx = await requestCtx();
   const headers = { 'Cache-Control': 'private, no-cache' };
-  if (!ctx.viewer) return NextResponse.json({ count: 0 }, { headers });
+  if (!ctx.viewer) return jsonResponse({ count: 0 }, { headers });
   const count = await unreadCount({ ...ctx, viewer: ctx.viewer });
   const etag = `"unread-${ctx.viewer.id}-${count}"`;
   if (request.headers.get('if-none-match') === etag) return new NextResponse(null, { status: 304, headers: { ...headers, ETag: etag } });
-  return NextResponse.json({ count }, { headers: { ...headers, ETag: etag } });
+  return jsonResponse({ count }, { headers: { ...headers, ETag: etag } });
 }

@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { requestCtx } from '@/lib/auth/viewer';
-import { errorResponse } from '@/lib/http';
+import { errorResponse, jsonResponse } from '@/lib/http';
 import { suggestThreads } from '@/lib/search/search-archive';
 import { suggestionsJson } from '@/lib/search/search-json';
 
@@ -9,7 +8,7 @@ export async function GET(request: Request) {
   try {
     const input = Object.fromEntries(new URL(request.url).searchParams);
     const results = await suggestThreads(await requestCtx(), input);
-    return NextResponse.json(suggestionsJson(results), { headers: { 'Cache-Control': 'private, no-store' } });
+    return jsonResponse(suggestionsJson(results), { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { requestCtx, signedInCtx } from '@/lib/auth/viewer';
-import { errorResponse, jsonBody } from '@/lib/http';
+import { errorResponse, jsonBody, jsonResponse } from '@/lib/http';
 import { createThread } from '@/lib/threads/create-thread';
 import { listThreads } from '@/lib/threads/list-threads';
 import { threadPostUrl } from '@/lib/threads/urls';
@@ -12,7 +11,7 @@ export async function GET(request: Request, { params }: Params) {
   try {
     const after = new URL(request.url).searchParams.get('after') ?? undefined;
     const { group, threads, nextCursor } = await listThreads(await requestCtx(), (await params).slug, after);
-    return NextResponse.json(
+    return jsonResponse(
       { group: { slug: group.slug, name: group.name }, threads, nextCursor },
       { headers: { 'Cache-Control': 'private, no-store' } },
     );
@@ -26,7 +25,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     const input = { ...(await jsonBody(request)), groupSlug: (await params).slug };
     const ref = await createThread(await signedInCtx(), input);
-    return NextResponse.json({ ...ref, url: threadPostUrl(ref.threadId, ref.number) }, { status: 201 });
+    return jsonResponse({ ...ref, url: threadPostUrl(ref.threadId, ref.number) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { requestCtx, signedInCtx } from '@/lib/auth/viewer';
-import { errorResponse, jsonBody } from '@/lib/http';
+import { errorResponse, jsonBody, jsonResponse } from '@/lib/http';
 import { createReply } from '@/lib/posts/create-reply';
 import { getThreadPage } from '@/lib/threads/get-thread-page';
 import { threadPostUrl } from '@/lib/threads/urls';
@@ -13,7 +12,7 @@ export async function GET(request: Request, { params }: Params) {
   try {
     const page = Number(new URL(request.url).searchParams.get('page') ?? 1);
     const view = await getThreadPage(await requestCtx(), idParam((await params).id), page);
-    return NextResponse.json(
+    return jsonResponse(
       {
         thread: { id: view.thread.id, title: view.thread.title, closed: view.thread.closed, replyCount: view.thread.replyCount },
         group: { slug: view.group.slug, name: view.group.name },
@@ -33,7 +32,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     const input = { ...(await jsonBody(request)), threadId: (await params).id };
     const ref = await createReply(await signedInCtx(), input);
-    return NextResponse.json({ ...ref, url: threadPostUrl(ref.threadId, ref.number) }, { status: 201 });
+    return jsonResponse({ ...ref, url: threadPostUrl(ref.threadId, ref.number) }, { status: 201 });
   } catch (error) {
     return errorResponse(error);
   }

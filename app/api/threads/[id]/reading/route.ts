@@ -1,6 +1,5 @@
-import { NextResponse } from 'next/server';
 import { signedInCtx } from '@/lib/auth/viewer';
-import { errorResponse, jsonBody } from '@/lib/http';
+import { errorResponse, jsonBody, jsonResponse } from '@/lib/http';
 import { readThreadPage } from '@/lib/threads/thread-reading';
 import { idParam } from '../../../../route-params';
 
@@ -14,7 +13,7 @@ export async function POST(request: Request, { params }: Params) {
   try {
     const { page } = await jsonBody(request);
     const reading = await readThreadPage(await signedInCtx(), idParam((await params).id), Number(page ?? 1));
-    return NextResponse.json(reading, { headers: { 'Cache-Control': 'private, no-store' } });
+    return jsonResponse(reading, { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
     return errorResponse(error);
   }
