@@ -46,9 +46,21 @@ const RECENT_COLUMNS = sql.raw('post_id, thread_id, group_id, author_id, posted_
  * the index. Ids leave gaps where posts were deleted (a spam purge, a benchmark's replies taken
  * back), so "the newest id minus the window" could leave the window all but empty.
  */
-async function recentFloor(db: Db): Promise<number> {
+async function countedFloor(db: Db): Promise<number> {
   const [row] = await db.execute<{ post_id: number }>(sql`select post_id from search_posts order by post_id desc offset ${RECENT_WINDOW - 1} limit 1`);
   return row?.post_id ?? 0;
+}
+
+/**
+ * Counting costs 10–30 ms at a million posts, too much for every pass of the indexer under a
+ * stream of replies; a floor this old only lets the window run that many seconds of posts long.
+ */
+const FLOOR_REUSE_MS = 60_000;
+let knownFloor: { postId: number; countedAt: number } | null = null;
+
+async function recentFloor(db: Db): Promise<number> {
+  if (knownFloor === null || Date.now() - knownFloor.countedAt > FLOOR_REUSE_MS) knownFloor = { postId: await countedFloor(db), countedAt: Date.now() };
+  return knownFloor.postId;
 }
 
 /**
@@ -133,7 +145,7 @@ export async function reindexAll(db: Db, progress: (done: number, total: number)
   progress(done, done);
   await db.transaction(async (tx) => {
     await tx.execute(sql`delete from search_recent_posts`);
-    await tx.execute(sql`insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts where post_id >= ${await recentFloor(tx)}`);
+    await tx.execute(sql`insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts where post_id >= ${await countedFloor(tx)}`);
   });
   // Counted afresh: the incremental counts drift upwards with edits.
   await db.execute(sql`
