@@ -31,9 +31,9 @@ type Client = postgres.Sql | postgres.TransactionSql;
  * Queries and transactions also start in `pool`'s async scope, the one the pool was made in
  * (the server's start), not the request's. postgres.js opens a connection when a query finds
  * none free: opened inside a request, its socket and timers would hold that request's
- * context (Next.js's stores, the whole render) for as long as the connection lives, and
- * through the aborted renders' stack traces, every request after it (measured: hundreds of
- * MB within a minute of mixed load). Each transaction's own code still runs in its request.
+ * context (Next.js's stores, the whole render) for as long as the connection lives, one of the
+ * holders of the leak lib/abort-reasons.ts describes. Each transaction's own code still runs in
+ * its request.
  */
 function namingEveryStatement<C extends Client>(client: C, pool: AsyncResource): C {
   return new Proxy(client, {
