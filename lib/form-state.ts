@@ -1,6 +1,6 @@
 import { getLocale } from 'next-intl/server';
 import { localizeMessage } from '@/i18n/domain-messages';
-import { baseLocale } from '@/i18n/locales';
+import { baseLocale, type Locale } from '@/i18n/locales';
 import { DomainError, InvalidInputError, type FieldErrors } from './errors';
 
 /** What a form's server action returns to useActionState: the message to show, and what was typed. */
@@ -21,9 +21,12 @@ export function formValues(formData: FormData): Record<string, string> {
   return values;
 }
 
-/** Verbs write English; the member reads their own language (i18n/domain-messages.ts). */
-export async function localizedErrors(error: DomainError): Promise<Pick<FormState, 'error' | 'fieldErrors'>> {
-  const locale = baseLocale(await getLocale());
+/**
+ * Verbs write English; the member reads their own language (i18n/domain-messages.ts): the one
+ * given, or the one Next.js's request scope chose.
+ */
+export async function localizedErrors(error: DomainError, language?: Locale): Promise<Pick<FormState, 'error' | 'fieldErrors'>> {
+  const locale = language ?? baseLocale(await getLocale());
   const fieldErrors = error instanceof InvalidInputError ? error.fieldErrors : undefined;
   const localized = fieldErrors
     ? Object.fromEntries(await Promise.all(Object.entries(fieldErrors).map(async ([field, list]) => [field, await Promise.all(list.map((m) => localizeMessage(m, locale)))])))

@@ -3,7 +3,8 @@
  * DATABASE_URL is set, migrations, demo content once), then serves Next.js from this
  * process. Serving it ourselves lets every request carry the client address we saw
  * (lib/auth/client-address.ts), which Next.js alone would take from a client-supplied header,
- * refuses cross-site writes before anything runs, and keeps pages a few seconds (the page cache).
+ * refuses cross-site writes before anything runs, keeps pages a few seconds (the page cache), and
+ * answers the busiest JSON routes without Next.js's overhead (lib/direct-api.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,6 +20,8 @@ import { PageCache } from '../lib/page-cache/page-cache';
 import { memberAudience } from '../lib/page-cache/member-audience';
 import { startBackgroundWork } from '../lib/background-work';
 import { writeOutAbortStacks } from '../lib/abort-reasons';
+import { directApi } from '../lib/direct-api';
+import { DIRECT_ROUTES } from '../app/api/direct-routes';
 
 const mode = process.argv[2] ?? 'dev';
 if (mode !== 'dev' && mode !== 'start') throw new Error(`Unknown mode "${mode}": use dev or start.`);
@@ -56,11 +59,15 @@ const pageCache = new PageCache({
   ttlMs: mode === 'start' ? (env.CERCLE_PAGE_CACHE_SECONDS ?? 10) * 1000 : 0,
   audienceOf: (sessionToken) => memberAudience(db, sessionToken, sessionSecret),
 });
+// Development leaves every route to Next.js, which recompiles them as they change.
+const answeredDirectly = mode === 'start' ? directApi(DIRECT_ROUTES) : () => false;
 const server = createServer((req, res) => {
   stampClientAddress(req, trustProxy);
   setSecurityHeaders(res);
   if (isCrossSite(req)) return void refuseCrossSite(req, res);
-  pageCache.handle(req, res, () => void handle(req, res));
+  pageCache.handle(req, res, () => {
+    if (!answeredDirectly(req, res)) void handle(req, res);
+  });
 });
 server.on('upgrade', app.getUpgradeHandler());
 server.listen(port, () => {

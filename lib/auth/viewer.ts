@@ -3,14 +3,12 @@ import { cache } from 'react';
 import { getDb } from '@/db/client';
 import type { Ctx, SignedInCtx, Viewer } from '../context';
 import { UnauthenticatedError } from '../errors';
-import { SESSION_COOKIES, sessionIdOf } from './session-cookie';
-import { viewerOfSession } from './sessions';
+import { viewerOfCookies } from './route-viewer';
 
-/** The member making this request, or null; checked against member_sessions once per request. */
+/** The member making this request (a page's or a server action's), or null; checked against member_sessions once per request. */
 export const getViewer = cache(async (): Promise<Viewer | null> => {
   const jar = await cookies();
-  const token = SESSION_COOKIES.map((name) => jar.get(name)?.value).find((value) => value !== undefined);
-  return viewerOfSession(getDb(), await sessionIdOf(token, process.env.NEXTAUTH_SECRET));
+  return viewerOfCookies({ get: (name) => jar.get(name)?.value });
 });
 
 export async function requestCtx(): Promise<Ctx> {

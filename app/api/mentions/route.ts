@@ -1,4 +1,4 @@
-import { signedInCtx } from '@/lib/auth/viewer';
+import { signedInRouteCtx } from '@/lib/auth/route-viewer';
 import { errorResponse, jsonResponse } from '@/lib/http';
 import { mentionableMembers } from '@/lib/notifications/mentionable-members';
 
@@ -6,7 +6,7 @@ import { mentionableMembers } from '@/lib/notifications/mentionable-members';
 export async function GET(request: Request) {
   try {
     const params = new URL(request.url).searchParams;
-    const members = await mentionableMembers(await signedInCtx(), {
+    const members = await mentionableMembers(await signedInRouteCtx(request), {
       threadId: params.get('thread') ?? undefined,
       groupSlug: params.get('group') ?? undefined,
       q: params.get('q') ?? '',
@@ -14,6 +14,6 @@ export async function GET(request: Request) {
     // Who belongs to a private group is private: never kept by a shared cache.
     return jsonResponse({ members }, { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -6,6 +6,6 @@ export async function POST(request: Request) {
   try {
     return jsonResponse(previewPost(await jsonBody(request)), { headers: { 'Cache-Control': 'no-store' } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -1,4 +1,4 @@
-import { requestCtx } from '@/lib/auth/viewer';
+import { routeCtx } from '@/lib/auth/route-viewer';
 import { errorResponse, jsonResponse } from '@/lib/http';
 import { searchArchive } from '@/lib/search/search-archive';
 import { searchResultsJson } from '@/lib/search/search-json';
@@ -7,9 +7,9 @@ import { searchResultsJson } from '@/lib/search/search-json';
 export async function GET(request: Request) {
   try {
     const input = Object.fromEntries(new URL(request.url).searchParams);
-    const results = await searchArchive(await requestCtx(), input);
+    const results = await searchArchive(await routeCtx(request), input);
     return jsonResponse(searchResultsJson(results), { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -16,7 +16,7 @@ export async function POST(request: Request) {
     const t = await getTranslations('unsubscribe');
     return new NextResponse(t('oneClickDone'), { headers: { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 

@@ -1,5 +1,4 @@
-import { NextResponse } from 'next/server';
-import { requestCtx } from '@/lib/auth/viewer';
+import { routeCtx } from '@/lib/auth/route-viewer';
 import { unreadCount } from '@/lib/notifications/list-notifications';
 import { jsonResponse } from '@/lib/http';
 
@@ -9,11 +8,11 @@ import { jsonResponse } from '@/lib/http';
  * PostgreSQL), and `private` keeps shared proxies from caching one member's count.
  */
 export async function GET(request: Request) {
-  const ctx = await requestCtx();
+  const ctx = await routeCtx(request);
   const headers = { 'Cache-Control': 'private, no-cache' };
   if (!ctx.viewer) return jsonResponse({ count: 0 }, { headers });
   const count = await unreadCount({ ...ctx, viewer: ctx.viewer });
   const etag = `"unread-${ctx.viewer.id}-${count}"`;
-  if (request.headers.get('if-none-match') === etag) return new NextResponse(null, { status: 304, headers: { ...headers, ETag: etag } });
+  if (request.headers.get('if-none-match') === etag) return new Response(null, { status: 304, headers: { ...headers, ETag: etag } });
   return jsonResponse({ count }, { headers: { ...headers, ETag: etag } });
 }

@@ -1,4 +1,4 @@
-import { requestCtx } from '@/lib/auth/viewer';
+import { routeCtx } from '@/lib/auth/route-viewer';
 import { errorResponse, jsonResponse } from '@/lib/http';
 import { suggestThreads } from '@/lib/search/search-archive';
 import { suggestionsJson } from '@/lib/search/search-json';
@@ -7,9 +7,9 @@ import { suggestionsJson } from '@/lib/search/search-json';
 export async function GET(request: Request) {
   try {
     const input = Object.fromEntries(new URL(request.url).searchParams);
-    const results = await suggestThreads(await requestCtx(), input);
+    const results = await suggestThreads(await routeCtx(request), input);
     return jsonResponse(suggestionsJson(results), { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

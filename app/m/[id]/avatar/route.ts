@@ -10,7 +10,7 @@ type Params = { params: Promise<{ id: string }> };
  * and the answer is cached publicly, so it must not vary with who asks. The address carries
  * the avatar's version (?v=), so a day's caching never shows an old photo after a change.
  */
-export async function GET(_request: Request, { params }: Params) {
+export async function GET(request: Request, { params }: Params) {
   try {
     const avatar = await getAvatar({ db: getDb(), viewer: null }, idParam((await params).id));
     return new Response(new Uint8Array(avatar.image), {
@@ -24,6 +24,6 @@ export async function GET(_request: Request, { params }: Params) {
       },
     });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -1,4 +1,4 @@
-import { requestCtx, signedInCtx } from '@/lib/auth/viewer';
+import { routeCtx, signedInRouteCtx } from '@/lib/auth/route-viewer';
 import { errorResponse, jsonBody, jsonResponse } from '@/lib/http';
 import { createThread } from '@/lib/threads/create-thread';
 import { listThreads } from '@/lib/threads/list-threads';
@@ -10,13 +10,13 @@ type Params = { params: Promise<{ slug: string }> };
 export async function GET(request: Request, { params }: Params) {
   try {
     const after = new URL(request.url).searchParams.get('after') ?? undefined;
-    const { group, threads, nextCursor } = await listThreads(await requestCtx(), (await params).slug, after);
+    const { group, threads, nextCursor } = await listThreads(await routeCtx(request), (await params).slug, after);
     return jsonResponse(
       { group: { slug: group.slug, name: group.name }, threads, nextCursor },
       { headers: { 'Cache-Control': 'private, no-store' } },
     );
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -24,9 +24,9 @@ export async function GET(request: Request, { params }: Params) {
 export async function POST(request: Request, { params }: Params) {
   try {
     const input = { ...(await jsonBody(request)), groupSlug: (await params).slug };
-    const ref = await createThread(await signedInCtx(), input);
+    const ref = await createThread(await signedInRouteCtx(request), input);
     return jsonResponse({ ...ref, url: threadPostUrl(ref.threadId, ref.number) }, { status: 201 });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -1,4 +1,4 @@
-import { requestCtx, signedInCtx } from '@/lib/auth/viewer';
+import { routeCtx, signedInRouteCtx } from '@/lib/auth/route-viewer';
 import { errorResponse, jsonBody, jsonResponse } from '@/lib/http';
 import { createReply } from '@/lib/posts/create-reply';
 import { getThreadPage } from '@/lib/threads/get-thread-page';
@@ -11,7 +11,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Params) {
   try {
     const page = Number(new URL(request.url).searchParams.get('page') ?? 1);
-    const view = await getThreadPage(await requestCtx(), idParam((await params).id), page);
+    const view = await getThreadPage(await routeCtx(request), idParam((await params).id), page);
     return jsonResponse(
       {
         thread: { id: view.thread.id, title: view.thread.title, closed: view.thread.closed, replyCount: view.thread.replyCount },
@@ -23,7 +23,7 @@ export async function GET(request: Request, { params }: Params) {
       { headers: { 'Cache-Control': 'private, no-store' } },
     );
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
 
@@ -31,9 +31,9 @@ export async function GET(request: Request, { params }: Params) {
 export async function POST(request: Request, { params }: Params) {
   try {
     const input = { ...(await jsonBody(request)), threadId: (await params).id };
-    const ref = await createReply(await signedInCtx(), input);
+    const ref = await createReply(await signedInRouteCtx(request), input);
     return jsonResponse({ ...ref, url: threadPostUrl(ref.threadId, ref.number) }, { status: 201 });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }

@@ -1,4 +1,4 @@
-import { signedInCtx } from '@/lib/auth/viewer';
+import { signedInRouteCtx } from '@/lib/auth/route-viewer';
 import { errorResponse, jsonBody, jsonResponse } from '@/lib/http';
 import { readThreadPage } from '@/lib/threads/thread-reading';
 import { idParam } from '../../../../route-params';
@@ -12,9 +12,9 @@ type Params = { params: Promise<{ id: string }> };
 export async function POST(request: Request, { params }: Params) {
   try {
     const { page } = await jsonBody(request);
-    const reading = await readThreadPage(await signedInCtx(), idParam((await params).id), Number(page ?? 1));
+    const reading = await readThreadPage(await signedInRouteCtx(request), idParam((await params).id), Number(page ?? 1));
     return jsonResponse(reading, { headers: { 'Cache-Control': 'private, no-store' } });
   } catch (error) {
-    return errorResponse(error);
+    return errorResponse(error, request);
   }
 }
