@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { siteUrl } from './site-url';
 
 /** A route handler as app/api exports it: a Web request in, a Web response out. */
 export type RouteHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
@@ -30,7 +31,8 @@ async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> 
 async function answer(route: CompiledRoute, params: Record<string, string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
   try {
     const body = req.method === 'GET' ? undefined : await readBody(req);
-    const request = new Request(new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`), { method: req.method, headers: requestHeaders(req), body });
+    // The site's own address, never the client's Host header.
+    const request = new Request(new URL(req.url ?? '/', siteUrl()), { method: req.method, headers: requestHeaders(req), body });
     const response = await route.handler(request, { params: Promise.resolve(params) });
     const payload = Buffer.from(await response.arrayBuffer());
     response.headers.forEach((value, name) => {

@@ -21,7 +21,7 @@ import { selectScenarios } from './bench/scenarios';
 import { startServer } from './bench/server';
 import { signIn } from './bench/sign-in';
 import { findTargets } from './bench/targets';
-import { forgetBenchReplies, lastPostId } from './bench/forget-replies';
+import { forgetBenchReplies, lastPostId, vacuumAfterRun } from './bench/forget-replies';
 
 const { values } = parseArgs({
   options: {
@@ -52,6 +52,13 @@ if (sizes.length > 1 && (chosen.DATABASE_URL || chosen.CERCLE_DATA_DIR)) {
 
 // The bench member replies many times a second; normal members' posting limits would refuse that.
 const LIMITS = JSON.stringify(UNLIMITED_POSTING);
+
+/** What the hypervisor took from the machine during the run, and how often that made it measure again. */
+function hypervisorNote(stolenByAttempt: number[]): string {
+  const kept = Math.min(...stolenByAttempt);
+  if (stolenByAttempt.length === 1) return kept > 0 ? `, stolen by the hypervisor ${kept} %` : '';
+  return `, measured ${stolenByAttempt.length} times (the hypervisor took ${stolenByAttempt.join(', ')} % of the CPU; the run it took least from is kept)`;
+}
 
 async function benchSize(posts: number): Promise<BenchRun[]> {
   for (const [key, value] of Object.entries(chosen)) {
@@ -90,7 +97,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
           memory.reset();
           const result = await runLoad({ origin: server.origin, serverPid: server.pid, ...settings, headers, next: source.next });
           const peakRssMb = memory.peakMb();
-          const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts, rps: result.rps / source.perView, requestsPerView: source.perView, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb, serverCpu: result.serverCpu, loadCpu: result.loadCpu };
+          const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts, rps: result.rps / source.perView, requestsPerView: source.perView, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb, serverCpu: result.serverCpu, loadCpu: result.loadCpu, stolenCpu: result.stolenCpu, stolenByAttempt: result.stolenByAttempt };
           if (scenario.writes) {
             // A reply the run abandoned as it stopped may still land: give it a moment before counting.
             await sleep(1_000);
@@ -98,7 +105,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
           }
           const refused = Object.entries(result.statuses).filter(([code]) => Number(code) >= 400);
           console.log(
-            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${run.rps.toFixed(0).padStart(6)} ${source.perView > 1 ? `views/s (${source.perView} requests each)` : 'req/s'}  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %, load generator ${result.loadCpu} %`,
+            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${run.rps.toFixed(0).padStart(6)} ${source.perView > 1 ? `views/s (${source.perView} requests each)` : 'req/s'}  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %, load generator ${result.loadCpu} %${hypervisorNote(result.stolenByAttempt)}`,
           );
           runs.push(run);
         }
@@ -108,6 +115,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
       await server.stop();
       const forgotten = await forgetBenchReplies(forum.db, targets.benchMemberId, forumEnds);
       if (forgotten > 0) console.log(`Took the run's ${forgotten.toLocaleString('en')} replies back out of the forum.`);
+      await vacuumAfterRun(forum.db);
     }
   } finally {
     await forum.close();

@@ -1,7 +1,8 @@
 /**
  * Drives the server over HTTP with autocannon: a warm-up whose figures are thrown away,
- * then the measured run. Latencies are kept per response (autocannon's own summary has no
- * p95), and errors are socket errors and timeouts plus any answer outside 2xx/3xx.
+ * then the measured run (again, if the machine's hypervisor took too much of it). Latencies
+ * are kept per response (autocannon's own summary has no p95), and errors are socket errors and
+ * timeouts plus any answer outside 2xx/3xx, counted over every attempt.
  */
 import autocannon from 'autocannon';
 import { type CpuShare, cpuMeter } from './cpu';
@@ -25,10 +26,12 @@ export type LoadResult = CpuShare & {
   p95: number;
   p99: number;
   errors: number;
-  /** Count of each status code in the measured run, for explaining errors. */
+  /** Count of each status code over every measured attempt, for explaining errors. */
   statuses: Record<number, number>;
-  /** Writes answered 201 Created in the warm-up and the measured run together (pages answer 200). */
+  /** Writes answered 201 Created in the warm-up and every measured attempt together (pages answer 200). */
   acknowledged: number;
+  /** The hypervisor's share of the machine's CPU in each attempt at the measured run (see measure). */
+  stolenByAttempt: number[];
   /** Writes answered 201 per second of the measured run. */
   writesPerSecond: number;
 };
@@ -69,22 +72,40 @@ function pass(opts: LoadOptions, seconds: number): Promise<Pass> {
   });
 }
 
+/** A measured run during which the hypervisor took more than this percent of the machine's CPU is measured again. */
+const STOLEN_LIMIT = 5;
+const MAX_ATTEMPTS = 3;
+
+/** The measured run, again while the hypervisor took too much of the machine; the attempt it took least from counts. */
+async function measure(opts: LoadOptions): Promise<{ kept: Pass & { share: CpuShare }; attempts: (Pass & { share: CpuShare })[] }> {
+  const attempts: (Pass & { share: CpuShare })[] = [];
+  do {
+    const cpu = cpuMeter(opts.serverPid);
+    const measured = await pass(opts, opts.durationS);
+    attempts.push({ ...measured, share: cpu() });
+  } while (attempts.at(-1)!.share.stolenCpu > STOLEN_LIMIT && attempts.length < MAX_ATTEMPTS);
+  const kept = attempts.reduce((best, attempt) => (attempt.share.stolenCpu < best.share.stolenCpu ? attempt : best));
+  return { kept, attempts };
+}
+
 export async function runLoad(opts: LoadOptions): Promise<LoadResult> {
   const warm = opts.warmupS > 0 ? await pass(opts, opts.warmupS) : null;
-  const cpu = cpuMeter(opts.serverPid);
-  const measured = await pass(opts, opts.durationS);
-  const share = cpu();
+  const { kept: measured, attempts } = await measure(opts);
   const sorted = measured.latencies.sort((a, b) => a - b);
-  const refused = Object.entries(measured.statuses).filter(([code]) => Number(code) >= 400).reduce((sum, [, n]) => sum + n, 0);
+  // An attempt set aside for its speed still counts its errors.
+  const statuses: Record<number, number> = {};
+  for (const attempt of attempts) for (const [code, n] of Object.entries(attempt.statuses)) statuses[Number(code)] = (statuses[Number(code)] ?? 0) + n;
+  const refused = Object.entries(statuses).filter(([code]) => Number(code) >= 400).reduce((sum, [, n]) => sum + n, 0);
   return {
     rps: sorted.length / measured.seconds,
     p50: percentile(sorted, 50),
     p95: percentile(sorted, 95),
     p99: percentile(sorted, 99),
-    errors: refused + measured.socketErrors,
-    statuses: measured.statuses,
-    acknowledged: (warm?.statuses[201] ?? 0) + (measured.statuses[201] ?? 0),
+    errors: refused + attempts.reduce((sum, attempt) => sum + attempt.socketErrors, 0),
+    statuses,
+    acknowledged: [warm, ...attempts].reduce((sum, run) => sum + (run?.statuses[201] ?? 0), 0),
     writesPerSecond: (measured.statuses[201] ?? 0) / measured.seconds,
-    ...share,
+    ...measured.share,
+    stolenByAttempt: attempts.map((attempt) => attempt.share.stolenCpu),
   };
 }
