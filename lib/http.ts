@@ -1,7 +1,7 @@
-import { DomainError, InvalidInputError, RateLimitedError } from './errors';
 import { LOCALE_COOKIE, pickLocale, type Locale } from '@/i18n/locales';
 import { viewerOfRequest } from './auth/route-viewer';
 import { parseCookies } from './cookie-header';
+import { DomainError, InvalidInputError, RateLimitedError } from './errors';
 import { localizedErrors } from './form-state';
 
 /**
