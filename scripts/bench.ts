@@ -54,9 +54,8 @@ if (sizes.length > 1 && (chosen.DATABASE_URL || chosen.CERCLE_DATA_DIR)) {
 const LIMITS = JSON.stringify(UNLIMITED_POSTING);
 
 /** What the hypervisor took from the machine during the run, and how often that made it measure again. */
-function hypervisorNote(stolenByAttempt: number[]): string {
-  const kept = Math.min(...stolenByAttempt);
-  if (stolenByAttempt.length === 1) return kept > 0 ? `, stolen by the hypervisor ${kept} %` : '';
+function hypervisorNote({ stolenCpu, stolenByAttempt }: { stolenCpu: number; stolenByAttempt: number[] }): string {
+  if (stolenByAttempt.length === 1) return stolenCpu > 0 ? `, stolen by the hypervisor ${stolenCpu} %` : '';
   return `, measured ${stolenByAttempt.length} times (the hypervisor took ${stolenByAttempt.join(', ')} % of the CPU; the run it took least from is kept)`;
 }
 
@@ -105,7 +104,7 @@ async function benchSize(posts: number): Promise<BenchRun[]> {
           }
           const refused = Object.entries(result.statuses).filter(([code]) => Number(code) >= 400);
           console.log(
-            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${run.rps.toFixed(0).padStart(6)} ${source.perView > 1 ? `views/s (${source.perView} requests each)` : 'req/s'}  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %, load generator ${result.loadCpu} %${hypervisorNote(result.stolenByAttempt)}`,
+            `${scenario.name.padEnd(17)} ${who.padEnd(9)} ${run.rps.toFixed(0).padStart(6)} ${source.perView > 1 ? `views/s (${source.perView} requests each)` : 'req/s'}  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %, load generator ${result.loadCpu} %${hypervisorNote(result)}`,
           );
           runs.push(run);
         }

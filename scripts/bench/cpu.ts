@@ -1,9 +1,8 @@
 /**
  * Whose CPU a run used: the server process's and the load generator's (autocannon runs in
  * this process), as percent of one core over the measured run, and how much the machine lost
- * to its hypervisor. When the load generator is the
- * busier one, req/s measures autocannon, not Cercle (cached pages reach that point). Linux only;
- * elsewhere the server's share is 0.
+ * to its hypervisor. When the load generator is the busier one, req/s measures autocannon, not
+ * Cercle (cached pages reach that point). Linux only; elsewhere the server's share is 0.
  */
 import { readFileSync } from 'node:fs';
 
