@@ -92,9 +92,13 @@ async function mirrorRecent(db: Db, where: (x: SQL) => SQL): Promise<void> {
     await db.execute(sql`delete from search_recent_posts where post_id < ${floor}`);
     trimmedBelow = floor;
   }
+  // The window's oldest post is looked for from the floor up: below it lie the index entries of
+  // the posts just let go, dead until a vacuum, which a search from the start would walk through
+  // on every pass (15 ms a pass at a million posts under replies).
   await db.execute(sql`
     insert into search_recent_posts (${RECENT_COLUMNS}) select ${RECENT_COLUMNS} from search_posts s
-    where s.post_id >= ${floor} and s.post_id < (select coalesce(min(post_id), 2147483647) from search_recent_posts)
+    where s.post_id >= ${floor}
+      and s.post_id < (select coalesce(min(post_id), 2147483647) from search_recent_posts where post_id >= ${floor})
     on conflict (post_id) do nothing`);
 }
 
