@@ -1,24 +1,12 @@
 /**
- * Whose CPU a run used: the server process's and the load generator's (autocannon runs in
- * this process), as percent of one core over the measured run, and how much the machine lost
- * to its hypervisor. When the load generator is the busier one, req/s measures autocannon, not
- * Cercle (cached pages reach that point). Linux only; elsewhere the server's share is 0.
+ * Whose CPU a run used: the server process's, the embedded PostgreSQL server's (all its
+ * processes) and the load generator's (autocannon runs in this process), as percent of one core
+ * over the measured run, and how much the machine lost to its hypervisor. When the load
+ * generator is the busier one, req/s measures autocannon, not Cercle (cached pages reach that
+ * point). Linux only; elsewhere the server's and the database's shares are 0.
  */
 import { readFileSync } from 'node:fs';
-
-/** Linux's USER_HZ: /proc counts CPU time in hundredths of a second on every common build. */
-const TICKS_PER_SECOND = 100;
-
-function processCpuSeconds(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    // Fields after "pid (comm) ": state is the 1st, utime the 12th and stime the 13th.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-  } catch {
-    return 0;
-  }
-}
+import { cpuSeconds, treeCpuSeconds } from './processes';
 
 /** The machine's CPU time over all cores since boot, and the part of it the hypervisor gave to others. */
 function machineTicks(): { total: number; stolen: number } {
@@ -37,11 +25,16 @@ function machineTicks(): { total: number; stolen: number } {
  * a shared virtual machine it comes in bursts of several seconds that take a third of the CPU
  * or more; figures measured through one say more about the neighbours than about Cercle.
  */
-export type CpuShare = { serverCpu: number; loadCpu: number; stolenCpu: number };
+export type CpuShare = { serverCpu: number; databaseCpu: number | null; loadCpu: number; stolenCpu: number };
 
-/** Starts measuring; the returned function gives each side's share since then. */
-export function cpuMeter(serverPid: number): () => CpuShare {
-  const server = processCpuSeconds(serverPid);
+/**
+ * Starts measuring; the returned function gives each side's share since then. `databasePid`:
+ * the embedded PostgreSQL server's; null for one reached through DATABASE_URL, whose CPU the
+ * benchmark cannot see (its share is then null).
+ */
+export function cpuMeter(serverPid: number, databasePid: number | null): () => CpuShare {
+  const server = cpuSeconds(serverPid);
+  const database = databasePid === null ? 0 : treeCpuSeconds(databasePid);
   const load = process.cpuUsage();
   const machine = machineTicks();
   const started = performance.now();
@@ -51,7 +44,8 @@ export function cpuMeter(serverPid: number): () => CpuShare {
     const now = machineTicks();
     const total = now.total - machine.total;
     return {
-      serverCpu: Math.round((100 * (processCpuSeconds(serverPid) - server)) / seconds),
+      serverCpu: Math.round((100 * (cpuSeconds(serverPid) - server)) / seconds),
+      databaseCpu: databasePid === null ? null : Math.round((100 * (treeCpuSeconds(databasePid) - database)) / seconds),
       loadCpu: Math.round((100 * (own.user + own.system)) / 1e6 / seconds),
       stolenCpu: total > 0 ? Math.round((100 * (now.stolen - machine.stolen)) / total) : 0,
     };

@@ -11,8 +11,9 @@ export type Request = { method: 'GET' | 'POST'; path: string; body?: string };
 
 export type LoadOptions = {
   origin: string;
-  /** The server process, whose CPU share is measured. */
+  /** The server process and the embedded PostgreSQL server (null when external), whose CPU shares are measured. */
   serverPid: number;
+  databasePid: number | null;
   connections: number;
   warmupS: number;
   durationS: number;
@@ -80,7 +81,7 @@ const MAX_ATTEMPTS = 3;
 async function measure(opts: LoadOptions): Promise<{ kept: Pass & { share: CpuShare }; attempts: (Pass & { share: CpuShare })[] }> {
   const attempts: (Pass & { share: CpuShare })[] = [];
   do {
-    const cpu = cpuMeter(opts.serverPid);
+    const cpu = cpuMeter(opts.serverPid, opts.databasePid);
     const measured = await pass(opts, opts.durationS);
     attempts.push({ ...measured, share: cpu() });
   } while (attempts.at(-1)!.share.stolenCpu > STOLEN_LIMIT && attempts.length < MAX_ATTEMPTS);

@@ -20,8 +20,9 @@ export type BenchRun = {
   p99: number;
   errors: number;
   peakRssMb: number;
-  /** Percent of one core over the measured run: the server process, and autocannon (this process). */
+  /** Percent of one core over the measured run: the server process, the embedded PostgreSQL server (null when external), and autocannon (this process). */
   serverCpu: number;
+  databaseCpu: number | null;
   loadCpu: number;
   /** Percent of the machine's CPU its hypervisor took during the run kept, and during each attempt (scripts/bench/load.ts). */
   stolenCpu: number;
@@ -59,9 +60,9 @@ function table(header: string[], rows: string[][]): string {
 
 export function runsTable(runs: BenchRun[]): string {
   return table(
-    ['scenario', 'viewer', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB', 'CPU % server/load/stolen', 'posts/s'],
+    ['scenario', 'viewer', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'errors', 'peak RSS MB', 'CPU % server/database/load/stolen', 'posts/s'],
     runs.map((r) => [
-      r.scenario, viewer(r), fixed(r.rps), fixed(r.p50), fixed(r.p95), fixed(r.p99), String(r.errors), String(r.peakRssMb), `${r.serverCpu}/${r.loadCpu}/${r.stolenCpu}`,
+      r.scenario, viewer(r), fixed(r.rps), fixed(r.p50), fixed(r.p95), fixed(r.p99), String(r.errors), String(r.peakRssMb), `${r.serverCpu}/${r.databaseCpu ?? '–'}/${r.loadCpu}/${r.stolenCpu}`,
       r.writesPerSecond === undefined ? '' : `${fixed(r.writesPerSecond)} (${r.created} written, ${r.acknowledged} acknowledged)`,
     ]),
   );

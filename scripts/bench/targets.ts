@@ -1,7 +1,7 @@
 /**
  * What each scenario requests on a given generated forum, looked up in its database: the
  * busiest public group and a deep page of its list, a 20-post thread, the longest thread,
- * a prolific member, and threads the bench member may reply to.
+ * the most prolific member, and threads the bench member may reply to.
  */
 import { sql } from 'drizzle-orm';
 import type { Database } from '@/db/client';
@@ -67,9 +67,12 @@ export async function findTargets(db: Database): Promise<BenchTargets> {
   const fullPages = Math.max(1, Math.floor(long.posts / POSTS_PER_PAGE));
   const longPage = Math.min(DEEP_THREAD_PAGE, fullPages);
   if (longPage < DEEP_THREAD_PAGE) notes.push(`the longest public thread has ${long.posts.toLocaleString('en')} posts (${fullPages} full pages): its deep page is page ${longPage}, not ${DEEP_THREAD_PAGE}`);
-  // A prolific author, so the profile lists a full page of recent posts.
+  // The most prolific author in public groups, so the profile lists a full page of recent posts to
+  // anyone; not the bench member, whose signed-in view would be of their own profile.
   const { id: profileId } = await one<{ id: number }>(
-    sql`select author_id as id from posts where thread_id = ${long.id} group by author_id order by count(*) desc, author_id limit 1`,
+    sql`select p.author_id as id from posts p join threads t on t.id = p.thread_id join groups g on g.id = t.group_id
+        where g.visibility = 'public' and p.deleted_at is null and p.author_id <> ${benchMemberId}
+        group by p.author_id order by count(*) desc, p.author_id limit 1`,
     'author',
   );
   const replyThreads = await db.execute<{ id: number }>(
