@@ -1,10 +1,11 @@
 /**
  * `npm run bench -- --posts 10000 --posts 1000000`: the HTTP benchmark. For each size, opens
- * (generating it the first time) the forum in .cercle-bench/<posts>, starts the production
- * server against it (`npm run build` first), and drives it with autocannon: pages, search and
- * replies, anonymous and signed in as the generated bench member. Prints req/s, latency
- * percentiles, errors and the server's peak memory per scenario, checks the scale issue's
- * targets, and writes bench-results/<timestamp>.json and bench-results/latest.json.
+ * (generating it the first time) the forum in .cercle-bench/<posts> and starts the production
+ * server against it (`npm run build` first); then drives each server in turn with autocannon:
+ * pages, search and replies, anonymous and signed in as the generated bench member. Prints
+ * req/s, latency percentiles, errors, CPU shares and the server's peak memory per scenario,
+ * checks the scale issue's targets, and writes bench-results/<timestamp>.json and
+ * bench-results/latest.json.
  * `--scenarios pages|search|post|<name>,…` runs a subset (npm run bench:pages, bench:post,
  * bench:search-http).
  */
