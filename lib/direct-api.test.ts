@@ -15,6 +15,7 @@ import { createMember, createThreadFixture, testDb } from '@/db/test/factories';
 import { openSession } from './auth/sessions';
 import { threadPostUrl } from './threads/urls';
 import { directApi } from './direct-api';
+import { MAX_REQUEST_BODY_BYTES } from './http';
 
 const SECRET = 'direct-api-test-secret';
 const passedOn: string[] = [];
@@ -76,6 +77,22 @@ describe('the direct API', () => {
     expect(empty.status).toBe(400);
     expect(((await empty.json()) as { error: string }).error).toMatch(/[а-я]/i);
     expect(await replyCount(thread.id)).toBe(0);
+  });
+
+  it('refuses a body past the limit in the member’s language, writing nothing, and keeps the connection usable', async () => {
+    const { thread } = await createThreadFixture();
+    const member = await createMember({ locale: 'fr' });
+    const cookie = await sessionCookie(member.id);
+    const huge = await fetch(`${origin}/api/threads/${thread.id}/posts`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ body: 'a'.repeat(2 * MAX_REQUEST_BODY_BYTES) }),
+    });
+    expect(huge.status).toBe(413);
+    expect(((await huge.json()) as { error: string }).error).toBe('Cette requête est trop volumineuse : envoyez au plus 1 Mo.');
+    expect(await replyCount(thread.id)).toBe(0);
+    const unread = await fetch(`${origin}/api/notifications/unread`, { headers: { cookie } });
+    expect(unread.status).toBe(200);
   });
 
   it('starts a thread in a group named in the address', async () => {

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { PayloadTooLargeError } from './errors';
+import { errorResponse, MAX_REQUEST_BODY_BYTES } from './http';
 import { siteUrl } from './site-url';
 
 /** A route handler as app/api exports it: a Web request in, a Web response out. */
@@ -22,10 +24,27 @@ function requestHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-async function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer>> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  return new Uint8Array(Buffer.concat(chunks));
+/**
+ * The body, or null as soon as it is longer than MAX_REQUEST_BODY_BYTES (jsonBody's limit,
+ * enforced here too because this holds the body whole before the handler runs). The rest is
+ * still read, unkept, so the connection stays usable for the client's next request.
+ */
+function readBody(req: IncomingMessage): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(req.headers['content-length']) > MAX_REQUEST_BODY_BYTES) {
+    req.resume();
+    return Promise.resolve(null);
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size <= MAX_REQUEST_BODY_BYTES) chunks.push(chunk);
+      else resolve(null);
+    });
+    req.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    req.on('error', reject);
+  });
 }
 
 async function answer(route: CompiledRoute, params: Record<string, string>, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -33,7 +52,7 @@ async function answer(route: CompiledRoute, params: Record<string, string>, req:
     const body = req.method === 'GET' ? undefined : await readBody(req);
     // The site's own address, never the client's Host header.
     const request = new Request(new URL(req.url ?? '/', siteUrl()), { method: req.method, headers: requestHeaders(req), body });
-    const response = await route.handler(request, { params: Promise.resolve(params) });
+    const response = body === null ? await errorResponse(new PayloadTooLargeError(MAX_REQUEST_BODY_BYTES), request) : await route.handler(request, { params: Promise.resolve(params) });
     const payload = Buffer.from(await response.arrayBuffer());
     response.headers.forEach((value, name) => {
       if (name !== 'set-cookie') res.setHeader(name, value);

@@ -47,6 +47,12 @@ export class RateLimitedError extends DomainError {
   }
 }
 
+export class PayloadTooLargeError extends DomainError {
+  constructor(limitBytes: number) {
+    super(`This request is too large: send at most ${limitBytes / 1_048_576} MB.`, 413);
+  }
+}
+
 export type FieldErrors = Record<string, string[]>;
 
 export class InvalidInputError extends DomainError {
