@@ -18,11 +18,11 @@ import { runLoad } from './bench/load';
 import { memorySampler } from './bench/memory';
 import { checkTargets, runsTable, sideBySideTable, writeResults, type BenchRun } from './bench/report';
 import { openScaleForum, type ScaleForum } from './bench/scale-forum';
-import { type Scenario, selectScenarios, type Viewer } from './bench/scenarios';
+import { BENCH_REPLY_PREFIX, type Scenario, selectScenarios, type Viewer } from './bench/scenarios';
 import { type BenchServer, startServer } from './bench/server';
 import { signIn } from './bench/sign-in';
 import { type BenchTargets, findTargets } from './bench/targets';
-import { forgetBenchReplies, lastPostId, vacuumAfterRun } from './bench/forget-replies';
+import { beforeLeftoverReplies, forgetBenchReplies, lastPostId, vacuumAfterRun } from './bench/forget-replies';
 
 const { values } = parseArgs({
   options: {
@@ -79,7 +79,15 @@ async function openSize(posts: number): Promise<SizeUnderTest> {
   }
   const forum = await openScaleForum(posts);
   try {
-    const targets = await findTargets(forum.db);
+    let targets = await findTargets(forum.db);
+    const leftover = await beforeLeftoverReplies(forum.db, targets.benchMemberId, BENCH_REPLY_PREFIX);
+    if (leftover !== null) {
+      const forgotten = await forgetBenchReplies(forum.db, targets.benchMemberId, leftover);
+      console.log(`Took ${forgotten.toLocaleString('en')} replies an earlier run left behind out of the ${posts.toLocaleString('en')}-post forum.`);
+      await vacuumAfterRun(forum.db);
+      // The reply threads and the short thread are chosen by their length.
+      targets = await findTargets(forum.db);
+    }
     const forumEnds = await lastPostId(forum.db);
     const server = await startServer({ databaseUrl: forum.database.url, dataDir: forum.dataDir, env: { CERCLE_LIMITS: LIMITS }, cpuProfileDir: values['cpu-profile'], nodeFlags: values['node-flags']?.split(' ').filter(Boolean) });
     const memory = memorySampler(server.pid);

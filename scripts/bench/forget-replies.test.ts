@@ -6,7 +6,7 @@ import { intArray } from '@/db/sql-arrays';
 import { drainSearchOutboxAlone } from '@/db/test/search-drain';
 import { fanOutPosts } from '@/lib/notifications/fan-out';
 import { createReply } from '@/lib/posts/create-reply';
-import { forgetBenchReplies, lastPostId } from './forget-replies';
+import { beforeLeftoverReplies, forgetBenchReplies, lastPostId } from './forget-replies';
 
 describe('after a benchmark run', () => {
   it('the run’s replies leave the forum as it was: posts, notifications, search entries and counters', async () => {
@@ -34,5 +34,21 @@ describe('after a benchmark run', () => {
     expect(await indexed()).toHaveLength(0);
     // The next reply takes the number after the forum's own last post.
     expect((await createReply({ db: testDb(), viewer: bench }, { threadId: thread.id, body: 'Next run' })).number).toBe(before.thread.lastPostNumber + 1);
+  });
+
+  it('the replies a run that did not finish left behind are found by how they begin, and nothing the member wrote before', async () => {
+    const { thread, group } = await createThreadFixture();
+    const bench = viewerOf(await createMember());
+    await addToGroup(group.id, bench.id);
+    const ctx = { db: testDb(), viewer: bench };
+    const own = await createReply(ctx, { threadId: thread.id, body: 'Benchmarks aside, who is coming on Tuesday?' });
+    expect(await beforeLeftoverReplies(testDb(), bench.id, 'Benchmark reply')).toBeNull();
+    const left = await createReply(ctx, { threadId: thread.id, body: 'Benchmark reply 1: thanks' });
+    await createReply(ctx, { threadId: thread.id, body: 'Benchmark reply 2: thanks' });
+
+    const mark = await beforeLeftoverReplies(testDb(), bench.id, 'Benchmark reply');
+    expect(mark).toBe(left.postId - 1);
+    expect(await forgetBenchReplies(testDb(), bench.id, mark!)).toBe(2);
+    expect((await testDb().execute(sql`select id from posts where author_id = ${bench.id}`)).map((row) => row.id)).toEqual([own.postId]);
   });
 });

@@ -49,6 +49,16 @@ export async function forgetBenchReplies(db: Database, memberId: number, afterPo
   });
 }
 
+/**
+ * The newest post before the first reply an earlier run left in the forum (one stopped before it
+ * could take its replies back), or null when there is none. `prefix`: how the bench's replies begin.
+ */
+export async function beforeLeftoverReplies(db: Database, memberId: number, prefix: string): Promise<number | null> {
+  const [row] = await db.execute<{ id: number | null }>(sql`
+    select min(id)::int - 1 as id from posts where author_id = ${memberId} and starts_with(body, ${prefix})`);
+  return row?.id ?? null;
+}
+
 /** The tables a run's replies and their taking back leave dead rows in. */
 const WRITTEN_TABLES = ['posts', 'threads', 'groups', 'search_posts', 'search_recent_posts', 'search_lexemes', 'search_outbox', 'notification_jobs', 'notifications', 'thread_reads', 'thread_subscriptions'];
 

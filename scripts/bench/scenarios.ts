@@ -69,13 +69,16 @@ function page(name: string): Scenario['requests'] {
   };
 }
 
+/** How every reply the benchmark writes begins, so one left behind by a run that did not finish can be found. */
+export const BENCH_REPLY_PREFIX = 'Benchmark reply';
+
 /** Replies spread over the bench member's threads, as many members replying in many threads would be. */
 function replies(t: BenchTargets): () => Request {
   let n = 0;
   return () => {
     n++;
     const threadId = t.replyThreadIds[n % t.replyThreadIds.length]!;
-    return { method: 'POST', path: `/api/threads/${threadId}/posts`, body: JSON.stringify({ body: `Benchmark reply ${n}: thanks, **noted** for the next meeting.` }) };
+    return { method: 'POST', path: `/api/threads/${threadId}/posts`, body: JSON.stringify({ body: `${BENCH_REPLY_PREFIX} ${n}: thanks, **noted** for the next meeting.` }) };
   };
 }
 
