@@ -6,13 +6,14 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { encode } from 'next-auth/jwt';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECT_ROUTES } from '@/app/api/direct-routes';
-import { posts, threads } from '@/db/schema';
-import { createMember, createThreadFixture, testDb } from '@/db/test/factories';
+import { posts, threadReads, threads } from '@/db/schema';
+import { createMember, createThreadFixture, testDb, viewerOf } from '@/db/test/factories';
 import { openSession } from './auth/sessions';
+import { createReply } from './posts/create-reply';
 import { threadPostUrl } from './threads/urls';
 import { directApi } from './direct-api';
 import { MAX_REQUEST_BODY_BYTES } from './http';
@@ -93,6 +94,27 @@ describe('the direct API', () => {
     expect(await replyCount(thread.id)).toBe(0);
     const unread = await fetch(`${origin}/api/notifications/unread`, { headers: { cookie } });
     expect(unread.status).toBe(200);
+  });
+
+  it('records what a member read and answers their part of the page, gzipped for a client that accepts it', async () => {
+    const { owner, thread } = await createThreadFixture();
+    for (let n = 1; n <= 8; n++) await createReply({ db: testDb(), viewer: viewerOf(owner) }, { threadId: thread.id, body: `Minutes of meeting ${n}` });
+    const cookie = await sessionCookie(owner.id);
+    const read = (encoding: string) =>
+      fetch(`${origin}/api/threads/${thread.id}/reading`, { method: 'POST', headers: { cookie, 'accept-encoding': encoding }, body: JSON.stringify({ page: 1 }) });
+
+    const gzipped = await read('gzip, deflate');
+    expect(gzipped.status).toBe(200);
+    expect(gzipped.headers.get('content-encoding')).toBe('gzip');
+    const reading = (await gzipped.json()) as { posts: Record<string, { isOwn: boolean; canEdit: boolean }> };
+    expect(Object.values(reading.posts)).toHaveLength(9);
+    expect(Object.values(reading.posts).every((post) => post.isOwn && post.canEdit)).toBe(true);
+    const [mark] = await testDb().select({ n: threadReads.lastReadPostNumber }).from(threadReads).where(and(eq(threadReads.threadId, thread.id), eq(threadReads.memberId, owner.id)));
+    expect(mark!.n).toBe(9);
+
+    const plain = await read('identity');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(await plain.json()).toEqual(reading);
   });
 
   it('starts a thread in a group named in the address', async () => {

@@ -25,8 +25,8 @@ async function requestLanguage(request: Request): Promise<Locale> {
   return pickLocale(viewer?.locale, cookie, request.headers.get('accept-language'));
 }
 
-/** Answers shorter than this go uncompressed. */
-const COMPRESS_FROM_BYTES = 1024;
+/** Answers shorter than this go uncompressed (here, and in lib/direct-api.ts). */
+export const COMPRESS_FROM_BYTES = 1024;
 
 /**
  * JSON for a route handler. Next.js's server gzips every answer to a client that accepts it,
