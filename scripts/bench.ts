@@ -14,11 +14,11 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { sql } from 'drizzle-orm';
 import { SCALE_BENCH_EMAIL, SCALE_PASSWORD } from '../db/seed/scale/generate-scale';
 import { UNLIMITED_POSTING } from '../db/test/unlimited-posting';
-import { runLoad } from './bench/load';
+import { type LoadTarget, runLoads, SLICES } from './bench/load';
 import { memorySampler } from './bench/memory';
 import { checkTargets, runsTable, sideBySideTable, writeResults, type BenchRun } from './bench/report';
 import { openScaleForum, type ScaleForum } from './bench/scale-forum';
-import { BENCH_REPLY_PREFIX, type Scenario, selectScenarios, type Viewer } from './bench/scenarios';
+import { BENCH_REPLY_PREFIX, type RequestSource, type Scenario, selectScenarios, type Viewer } from './bench/scenarios';
 import { type BenchServer, startServer } from './bench/server';
 import { signIn } from './bench/sign-in';
 import { type BenchTargets, findTargets } from './bench/targets';
@@ -114,65 +114,73 @@ async function closeSize({ forum, targets, forumEnds, server, memory }: SizeUnde
   }
 }
 
-/** One scenario, as one viewer, against one size; null when this forum has nothing for it to request. */
-async function measureOn(size: SizeUnderTest, scenario: Scenario, who: Viewer): Promise<BenchRun | null> {
-  const { forum, targets, server, memory } = size;
-  const source = scenario.requests(targets, who);
-  if (typeof source === 'string') {
-    console.log(`Skipped ${source} (${forum.posts.toLocaleString('en')} posts).`);
-    return null;
-  }
+/** The bench member's posts in this forum: a write scenario counts them before and after. */
+async function benchPosts({ forum, targets }: SizeUnderTest): Promise<number> {
+  const [row] = await forum.db.execute<{ n: number }>(sql`select count(*)::int as n from posts where author_id = ${targets.benchMemberId}`);
+  return row!.n;
+}
+
+function loadTarget(size: SizeUnderTest, who: Viewer, source: RequestSource): LoadTarget {
   // Compressed, as every browser asks: autocannon reads each body as UTF-8 text, and an
   // uncompressed page in Arabic costs it several times one in English (measured against a
   // static server), so the load generator, not Cercle, would set the figure.
-  const headers: Record<string, string> = { origin: server.origin, 'accept-language': 'en', 'accept-encoding': 'gzip' };
+  const headers: Record<string, string> = { origin: size.server.origin, 'accept-language': 'en', 'accept-encoding': 'gzip' };
   if (who === 'signed-in') headers.cookie = size.cookie!;
-  const benchPosts = async () => {
-    const [row] = await forum.db.execute<{ n: number }>(sql`select count(*)::int as n from posts where author_id = ${targets.benchMemberId}`);
-    return row!.n;
-  };
-  const before = scenario.writes ? await benchPosts() : 0;
-  memory.reset();
-  const result = await runLoad({ origin: server.origin, serverPid: server.pid, databasePid: forum.databasePid, ...settings, headers, next: source.next });
-  const peakRssMb = memory.peakMb();
-  const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts: forum.posts, rps: result.rps / source.perView, requestsPerView: source.perView, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb, serverCpu: result.serverCpu, databaseCpu: result.databaseCpu, loadCpu: result.loadCpu, stolenCpu: result.stolenCpu, stolenByAttempt: result.stolenByAttempt };
-  if (scenario.writes) {
-    // A reply the run abandoned as it stopped may still land: give it a moment before counting.
-    await sleep(1_000);
-    Object.assign(run, { writesPerSecond: result.writesPerSecond, acknowledged: result.acknowledged, created: (await benchPosts()) - before });
-    // Now, not during the other size's run: autovacuum would clean up after these writes while that one is measured.
-    await vacuumAfterRun(forum.db);
-  }
-  const refused = Object.entries(result.statuses).filter(([code]) => Number(code) >= 400);
-  console.log(
-    `${forum.posts.toLocaleString('en').padStart(9)}  ${scenario.name.padEnd(17)} ${who.padEnd(9)} ${run.rps.toFixed(0).padStart(6)} ${source.perView > 1 ? `views/s (${source.perView} requests each)` : 'req/s'}  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, n]) => `${n}× ${code}`).join(', ')})` : ''}  ${peakRssMb} MB  CPU: server ${result.serverCpu} %${result.databaseCpu === null ? '' : `, database ${result.databaseCpu} %`}, load generator ${result.loadCpu} %${hypervisorNote(result)}`,
-  );
-  return run;
+  return { origin: size.server.origin, serverPid: size.server.pid, databasePid: size.forum.databasePid, headers, next: source.next };
 }
 
 /**
- * Every size's server runs from the start, and each scenario is measured at every size in
- * turn before the next scenario: a comparison of sizes then compares runs a minute apart, not
- * runs a quarter of an hour apart, on a machine whose speed drifts by a fifth in that time.
- * The order alternates (small then large, then large then small) so neither size is always
- * the one measured later. Only the server being measured is under load.
+ * One scenario, as one viewer, at every size (scripts/bench/load.ts drives the sizes in turns,
+ * so they share the machine's good and bad stretches alike); a run per size that has something
+ * for it to request.
+ */
+async function measureScenario(opened: SizeUnderTest[], scenario: Scenario, who: Viewer): Promise<BenchRun[]> {
+  const ready = opened.flatMap((size) => {
+    const source = scenario.requests(size.targets, who);
+    if (typeof source !== 'string') return [{ size, source }];
+    console.log(`Skipped ${source} (${size.forum.posts.toLocaleString('en')} posts).`);
+    return [];
+  });
+  if (ready.length === 0) return [];
+  const before = scenario.writes ? await Promise.all(ready.map(({ size }) => benchPosts(size))) : [];
+  for (const { size } of ready) size.memory.reset();
+  const results = await runLoads(ready.map(({ size, source }) => loadTarget(size, who, source)), settings);
+  // A reply a run abandoned as it stopped may still land: give it a moment before counting.
+  if (scenario.writes) await sleep(1_000);
+  const runs: BenchRun[] = [];
+  for (const [n, { size, source }] of ready.entries()) {
+    const result = results[n]!;
+    const run: BenchRun = { scenario: scenario.name, signedIn: who === 'signed-in', posts: size.forum.posts, rps: result.rps / source.perView, requestsPerView: source.perView, p50: result.p50, p95: result.p95, p99: result.p99, errors: result.errors, peakRssMb: size.memory.peakMb(), serverCpu: result.serverCpu, databaseCpu: result.databaseCpu, loadCpu: result.loadCpu, stolenCpu: result.stolenCpu, stolenByAttempt: result.stolenByAttempt };
+    if (scenario.writes) {
+      Object.assign(run, { writesPerSecond: result.writesPerSecond, acknowledged: result.acknowledged, created: (await benchPosts(size)) - before[n]! });
+      // Now, not during the next scenario: autovacuum would clean up after these writes while it is measured.
+      await vacuumAfterRun(size.forum.db);
+    }
+    const refused = Object.entries(result.statuses).filter(([code]) => Number(code) >= 400);
+    console.log(
+      `${size.forum.posts.toLocaleString('en').padStart(9)}  ${scenario.name.padEnd(17)} ${who.padEnd(9)} ${run.rps.toFixed(0).padStart(6)} ${source.perView > 1 ? `views/s (${source.perView} requests each)` : 'req/s'}  p50 ${result.p50.toFixed(1)}  p95 ${result.p95.toFixed(1)}  p99 ${result.p99.toFixed(1)} ms  ${result.errors} errors${refused.length ? ` (${refused.map(([code, count]) => `${count}× ${code}`).join(', ')})` : ''}  ${run.peakRssMb} MB  CPU: server ${result.serverCpu} %${result.databaseCpu === null ? '' : `, database ${result.databaseCpu} %`}, load generator ${result.loadCpu} %${hypervisorNote(result)}`,
+    );
+    runs.push(run);
+  }
+  return runs;
+}
+
+/**
+ * Every size's server runs from the start, and each scenario is measured at every size
+ * together, in turns, before the next: a comparison of sizes then compares the same stretch of
+ * time, not runs a quarter of an hour apart on a machine whose speed drifts. Only the server
+ * being driven is under load; the other idles (0.3 % of a core).
  */
 async function benchSizes(): Promise<BenchRun[]> {
   const opened: SizeUnderTest[] = [];
   const runs: BenchRun[] = [];
   try {
     for (const posts of sizes) opened.push(await openSize(posts));
-    console.log(`\n${settings.connections} connections, ${settings.warmupS} s warm-up discarded, ${settings.durationS} s measured; each scenario at every size in turn.`);
+    const turns = opened.length > 1 ? `, every size in turn, ${settings.durationS / SLICES} s at a time` : '';
+    console.log(`\n${settings.connections} connections, ${settings.warmupS} s warm-up discarded, ${settings.durationS} s measured${turns}.`);
     console.log(`Posting limits lifted for the run (CERCLE_LIMITS=${LIMITS}) so the bench member can post continuously.`);
-    let turn = 0;
     for (const scenario of scenarios) {
-      for (const who of scenario.viewers) {
-        const order = turn++ % 2 === 0 ? opened : [...opened].reverse();
-        for (const size of order) {
-          const run = await measureOn(size, scenario, who);
-          if (run) runs.push(run);
-        }
-      }
+      for (const who of scenario.viewers) runs.push(...(await measureScenario(opened, scenario, who)));
     }
   } finally {
     for (const size of opened) await closeSize(size);
